@@ -1,0 +1,35 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+// Every C dependency comes from a Debian `-dev` package through a system-library target;
+// the package manager fetches nothing.
+let package = Package(
+  name: "Zof",
+  products: [
+    .executable(name: "zof", targets: ["ZofConsole"]),
+    .library(name: "ZofCore", targets: ["ZofCore"]),
+  ],
+  targets: [
+    .systemLibrary(name: "CSQLite", path: "Sources/CSQLite"),
+    .systemLibrary(name: "CYAML", path: "Sources/CYAML"),
+    .systemLibrary(name: "COpenSSL", path: "Sources/COpenSSL"),
+    .systemLibrary(name: "CNcurses", path: "Sources/CNcurses"),
+    .target(
+      name: "ZofCore",
+      dependencies: ["CSQLite", "CYAML", "COpenSSL"]
+    ),
+    .executableTarget(
+      name: "ZofConsole",
+      dependencies: ["ZofCore", "CNcurses"]
+    ),
+    .testTarget(
+      name: "ZofCoreTests",
+      dependencies: ["ZofCore"],
+      resources: [.copy("Fixtures")]
+    ),
+    .testTarget(
+      name: "ZofConsoleTests",
+      dependencies: ["ZofConsole", "ZofCore"]
+    ),
+  ]
+)

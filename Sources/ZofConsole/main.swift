@@ -1,0 +1,3 @@
+import ZofCore
+
+print("zof")

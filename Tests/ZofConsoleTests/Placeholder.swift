@@ -1,0 +1,5 @@
+import Testing
+
+@Test func consoleModuleBuilds() {
+  #expect(Bool(true))
+}
