@@ -1,3 +1,3 @@
-import ZofCore
+import Foundation
 
-print("zof")
+exit(CommandLineTool.main(Array(CommandLine.arguments.dropFirst())))
