@@ -12,6 +12,7 @@ enum CommandLineTool {
       InitCommand.spec,
       GraphCommand.spec,
       ImpactCommand.spec,
+      DemoCommand.spec,
       HelpCommand.spec,
     ]
   }

@@ -73,9 +73,21 @@ struct ScoringContext {
 
   var graph: SystemGraph { analyzer.graph }
 
+  /// A workflow is as close to the change as its nearest affected step and carries the
+  /// worst open incident among its affected steps, since it breaks when a step breaks.
   func risk(of id: Int32, distance hops: Int) -> RiskScore {
-    RiskScore(criticality: criticality(of: id), proximity: 1 / Double(1 + hops),
-              incidents: incidents(on: id), fanIn: fanIn(of: id), history: history(of: id))
+    guard graph[id].ref.kind == "workflow" else {
+      return RiskScore(criticality: criticality(of: id), proximity: 1 / Double(1 + hops),
+                       incidents: incidents(on: id), fanIn: fanIn(of: id),
+                       history: history(of: id))
+    }
+    var worstIncident = 0.0
+    for (type, step) in graph.relations(from: id) where type == .hasStep {
+      if distance[step] != nil { worstIncident = max(worstIncident, incidents(on: step)) }
+    }
+    return RiskScore(criticality: criticality(of: id), proximity: 1 / Double(max(1, hops)),
+                     incidents: max(worstIncident, incidents(on: id)), fanIn: 0,
+                     history: history(of: id))
   }
 
   /// A check's risk is the highest risk among the reached entities it covers, with its own

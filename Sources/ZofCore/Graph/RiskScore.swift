@@ -5,9 +5,10 @@
 ///
 /// - criticality: the highest criticality among the affected workflows the entity is a step
 ///   of (critical 1, high 0.75, medium 0.5, low 0.25, none 0); a workflow uses its own.
-/// - proximity: 1 / (1 + distance), where distance counts relations from the change.
-/// - incidents: the most severe open incident on the entity (sev1 1, sev2 0.7, sev3 0.4,
-///   sev4 0.2, none 0).
+/// - proximity: 1 / (1 + distance), where distance counts relations from the change; a
+///   workflow uses the distance of its nearest affected step.
+/// - incidents: the most severe open incident on the entity, or for a workflow on any of its
+///   affected steps (sev1 1, sev2 0.7, sev3 0.4, sev4 0.2, none 0).
 /// - fan-in: log2(1 + direct dependents) / log2(1 + the largest count in the graph).
 /// - history: the higher of the failure rate and the flake rate of the checks covering the
 ///   entity over their recent attempts (0 until runs exist).
@@ -81,8 +82,10 @@ public struct RiskScore: Sendable, Equatable, Codable {
          + 0.15 x history, each part in [0, 1]:
       criticality  highest criticality of affected workflows the entity is a step of
                    (critical 1, high 0.75, medium 0.5, low 0.25, none 0)
-      proximity    1 / (1 + distance from the change, in relations)
-      incidents    most severe open incident on it (sev1 1, sev2 0.7, sev3 0.4, sev4 0.2)
+      proximity    1 / (1 + distance from the change, in relations); a workflow
+                   counts from its nearest affected step
+      incidents    most severe open incident on it, or on an affected step of a workflow
+                   (sev1 1, sev2 0.7, sev3 0.4, sev4 0.2)
       fan-in       log2(1 + direct dependents) / log2(1 + largest count in the graph)
       history      higher of failure rate and flake rate of its checks' recent attempts
     levels: critical >= 0.75, high >= 0.5, medium >= 0.25, low below
