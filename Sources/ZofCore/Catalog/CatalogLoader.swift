@@ -5,7 +5,7 @@ import Foundation
 ///
 /// Errors from all files are collected and thrown together, so one import reports every
 /// problem; nothing is returned when any file is bad.
-public struct CatalogLoader {
+public struct CatalogLoader: Sendable {
   /// The folder that relative source entries resolve against.
   public let baseFolder: String
 
@@ -14,77 +14,101 @@ public struct CatalogLoader {
   }
 
   /// Loads every entity reachable from `entries` (files, folders or globs).
+  ///
+  /// Files are parsed in waves, in parallel within a wave: the files the entries name, then
+  /// the files their Locations name, and so on. Results are merged in queue order, so the
+  /// entity order does not depend on thread timing.
   public func load(_ entries: [String]) throws -> CatalogContents {
-    var state = LoadState()
+    var contents = CatalogContents()
+    var errors: [InputError] = []
+    var wave: [String] = []
     for entry in entries {
       let files = try expand(entry, relativeTo: baseFolder, origin: nil)
       if files.isEmpty {
-        state.errors.append(InputError(
+        errors.append(InputError(
           "catalog entry `\(entry)` matches no file",
           hint: "check the path in zof.yaml; it is relative to \(baseFolder)"))
       }
-      for file in files { state.queue.append(file) }
+      wave += files
     }
-    while !state.queue.isEmpty {
-      let file = state.queue.removeFirst()
-      readFile(file, into: &state)
-    }
-    if !state.errors.isEmpty { throw InputErrors(state.errors) }
-    return state.contents
-  }
-
-  private struct LoadState {
-    var contents = CatalogContents()
-    var queue: [String] = []
     var seen: Set<String> = []
-    var errors: [InputError] = []
+    while !wave.isEmpty {
+      var unique: [String] = []
+      for file in wave.map(Self.canonicalPath) where seen.insert(file).inserted {
+        unique.append(file)
+      }
+      let results = parseInParallel(unique)
+      wave = []
+      for result in results {
+        if let source = result.source { contents.sources.append(source) }
+        contents.entities += result.entities
+        contents.warnings += result.warnings
+        errors += result.errors
+        wave += result.targets
+      }
+    }
+    if !errors.isEmpty { throw InputErrors(errors) }
+    return contents
   }
 
-  private func readFile(_ path: String, into state: inout LoadState) {
-    let canonical = Self.canonicalPath(path)
-    guard state.seen.insert(canonical).inserted else { return }
-    guard let data = FileManager.default.contents(atPath: canonical) else {
-      state.errors.append(InputError("cannot read catalog file \(path)",
-                                     hint: "check that it exists and is readable"))
-      return
+  /// What one file yielded.
+  struct FileResult: Sendable {
+    var source: CatalogSource?
+    var entities: [Entity] = []
+    var warnings: [String] = []
+    var errors: [InputError] = []
+    /// Files named by Location entities in this file.
+    var targets: [String] = []
+  }
+
+  private func parseInParallel(_ files: [String]) -> [FileResult] {
+    let results = ResultSlots(count: files.count)
+    DispatchQueue.concurrentPerform(iterations: files.count) { index in
+      results.set(index, parseFile(files[index]))
     }
-    state.contents.sources.append(CatalogSource(path: canonical, digest: SHA256.hex(data)))
+    return results.values
+  }
+
+  private func parseFile(_ path: String) -> FileResult {
+    var result = FileResult()
+    guard let data = FileManager.default.contents(atPath: path) else {
+      result.errors.append(InputError("cannot read catalog file \(path)",
+                                      hint: "check that it exists and is readable"))
+      return result
+    }
+    result.source = CatalogSource(path: path, digest: SHA256.hex(data))
     let documents: [YAMLNode]
     do {
       documents = try YAMLParser.parseDocuments(String(decoding: data, as: UTF8.self),
-                                                file: canonical)
-    } catch let error as InputError {
-      state.errors.append(error)
-      return
+                                                file: path)
     } catch {
-      state.errors.append(InputError("\(canonical): \(error)"))
-      return
+      result.errors.append(error as? InputError ?? InputError("\(path): \(error)"))
+      return result
     }
     for document in documents where !document.isNull {
       do {
-        let (entity, warning) = try EntityReader.read(document, file: canonical)
-        if let warning { state.contents.warnings.append(warning) }
-        state.contents.entities.append(entity)
+        let (entity, warning) = try EntityReader.read(document, file: path)
+        if let warning { result.warnings.append(warning) }
+        result.entities.append(entity)
         if entity.kind.lowercased() == "location" {
-          try followLocation(entity, into: &state)
+          try followLocation(entity, into: &result)
         }
-      } catch let error as InputError {
-        state.errors.append(error)
       } catch {
-        state.errors.append(InputError("\(canonical): \(error)"))
+        result.errors.append(error as? InputError ?? InputError("\(path): \(error)"))
       }
     }
+    return result
   }
 
-  /// Queues the files a Location entity names, relative to the Location's own file.
-  private func followLocation(_ entity: Entity, into state: inout LoadState) throws {
+  /// Collects the files a Location entity names, relative to the Location's own file.
+  private func followLocation(_ entity: Entity, into result: inout FileResult) throws {
     var targets: [String] = []
     if let target = entity.spec?["target"]?.string { targets.append(target) }
     targets += entity.spec?["targets"]?.strings ?? []
     let folder = (entity.location.file as NSString).deletingLastPathComponent
     for target in targets {
       if target.hasPrefix("http://") || target.hasPrefix("https://") {
-        state.contents.warnings.append(
+        result.warnings.append(
           "\(entity.location): Location target \(target) is a URL; zof reads files only, "
             + "so it was not followed")
         continue
@@ -94,7 +118,7 @@ public struct CatalogLoader {
         throw InputError("Location target `\(target)` matches no file", at: entity.location,
                          hint: "targets are relative to the file that holds the Location")
       }
-      state.queue += files
+      result.targets += files
     }
   }
 
@@ -150,4 +174,20 @@ public struct CatalogLoader {
     defer { free(resolved) }
     return String(cString: resolved)
   }
+}
+
+/// Per-index result slots that parallel workers fill; each index is written once.
+private final class ResultSlots: @unchecked Sendable {
+  private var slots: [CatalogLoader.FileResult]
+  private let lock = NSLock()
+
+  init(count: Int) {
+    slots = Array(repeating: CatalogLoader.FileResult(), count: count)
+  }
+
+  func set(_ index: Int, _ value: CatalogLoader.FileResult) {
+    lock.withLock { slots[index] = value }
+  }
+
+  var values: [CatalogLoader.FileResult] { lock.withLock { slots } }
 }

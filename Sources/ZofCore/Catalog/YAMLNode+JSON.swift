@@ -42,4 +42,17 @@ extension YAMLNode {
       self = .scalar("null", quoted: false, mark: mark)
     }
   }
+
+  /// The same tree with every mark set to `mark`.
+  public init(relocating node: YAMLNode, to mark: Mark) {
+    switch node {
+    case .scalar(let text, let quoted, _):
+      self = .scalar(text, quoted: quoted, mark: mark)
+    case .sequence(let items, _):
+      self = .sequence(items.map { YAMLNode(relocating: $0, to: mark) }, mark: mark)
+    case .mapping(let pairs, _):
+      self = .mapping(pairs.map { (key: $0.key, value: YAMLNode(relocating: $0.value, to: mark)) },
+                      mark: mark)
+    }
+  }
 }

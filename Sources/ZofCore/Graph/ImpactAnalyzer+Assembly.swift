@@ -64,11 +64,7 @@ struct ScoringContext {
   init(analyzer: ImpactAnalyzer, distance: [Int32: Int]) {
     self.analyzer = analyzer
     self.distance = distance
-    var maxFanIn = 0
-    for id in 0..<analyzer.graph.count {
-      maxFanIn = max(maxFanIn, analyzer.graph.dependents.degree(of: Int32(id)))
-    }
-    self.maxFanIn = maxFanIn
+    self.maxFanIn = analyzer.graph.maxDependents
   }
 
   var graph: SystemGraph { analyzer.graph }

@@ -39,10 +39,11 @@ public struct ImpactAnalyzer {
     var changed: [ImpactReport.ChangedPath] = []
     var unmapped: [ImpactReport.ChangedPath] = []
     let codeOwners = CodeOwners.load(repositoryPath: repositoryPath)
-    let definedIn = entitiesByFile()
+    let canonicalRepository = CatalogLoader.canonicalPath(repositoryPath)
     for path in paths {
       var owners = ownersOf(path)
-      owners += definedIn[path] ?? []
+      let absolute = (canonicalRepository as NSString).appendingPathComponent(path)
+      owners += graph.entitiesByFile[absolute] ?? []
       let people = codeOwners.owners(of: path)?.owners ?? []
       let entry = ImpactReport.ChangedPath(
         path: path, components: uniqueSorted(owners).map { graph[$0].ref.short }, owners: people)
@@ -78,23 +79,7 @@ public struct ImpactAnalyzer {
   /// Entities whose path rules from annotations match `path`. CODEOWNERS rules name people
   /// and groups, which own paths but are not something a change can break.
   func ownersOf(_ path: String) -> [Int32] {
-    var owners: [Int32] = []
-    for rule in graph.pathRules where rule.origin == "annotation" {
-      if Glob(rule.pattern).matches(path) { owners.append(rule.owner) }
-    }
-    return owners
-  }
-
-  /// Catalog files, relative to the repository, mapped to the entities they define.
-  func entitiesByFile() -> [String: [Int32]] {
-    var map: [String: [Int32]] = [:]
-    let canonicalRepository = CatalogLoader.canonicalPath(repositoryPath)
-    for (offset, entity) in graph.entities.enumerated() {
-      guard let relative = Workspace.relative(entity.location.file, to: canonicalRepository)
-      else { continue }
-      map[relative, default: []].append(Int32(offset))
-    }
-    return map
+    graph.annotationGlobs.filter { $0.glob.matches(path) }.map(\.owner)
   }
 
   /// Breadth-first from the changed entities through dependents, then workflows, then

@@ -8,7 +8,14 @@ public struct SystemGraph: Sendable {
   public let incoming: Adjacency
   /// For each entity, the entities a change to it can break (its dependents).
   public let dependents: Adjacency
+  /// Compiled globs of the path rules from annotations, with the entity each one names.
+  let annotationGlobs: [(glob: Glob, owner: Int32)]
+  /// Entities by the absolute path of the file that defines them.
+  let entitiesByFile: [String: [Int32]]
+  /// The largest number of direct dependents of any entity, for the fan-in part of risk.
+  public let maxDependents: Int
   private let index: [EntityRef: Int32]
+  private let idsByKind: [String: [Int32]]
 
   /// Relations along which a change travels, and in which direction.
   ///
@@ -32,6 +39,17 @@ public struct SystemGraph: Sendable {
     index.reserveCapacity(entities.count)
     for (offset, entity) in entities.enumerated() { index[entity.ref] = Int32(offset) }
     self.index = index
+    annotationGlobs = pathRules.filter { $0.origin == "annotation" }.map {
+      (glob: Glob($0.pattern), owner: $0.owner)
+    }
+    var byFile: [String: [Int32]] = [:]
+    var byKind: [String: [Int32]] = [:]
+    for (offset, entity) in entities.enumerated() {
+      byFile[entity.location.file, default: []].append(Int32(offset))
+      byKind[entity.ref.kind, default: []].append(Int32(offset))
+    }
+    entitiesByFile = byFile
+    idsByKind = byKind
     let forward = relations.map { (from: $0.source, to: $0.target, type: UInt8($0.type.rawValue)) }
     let backward = relations.map { (from: $0.target, to: $0.source, type: UInt8($0.type.rawValue)) }
     var impact: [(from: Int32, to: Int32, type: UInt8)] = []
@@ -44,6 +62,11 @@ public struct SystemGraph: Sendable {
     outgoing = Adjacency(nodeCount: entities.count, edges: forward)
     incoming = Adjacency(nodeCount: entities.count, edges: backward)
     dependents = Adjacency(nodeCount: entities.count, edges: impact)
+    var maxDependents = 0
+    for id in 0..<entities.count {
+      maxDependents = max(maxDependents, dependents.degree(of: Int32(id)))
+    }
+    self.maxDependents = maxDependents
   }
 
   public init(_ catalog: ResolvedCatalog) {
@@ -71,7 +94,7 @@ public struct SystemGraph: Sendable {
 
   /// The ids of every entity of `kind` (lowercased).
   public func ids(ofKind kind: String) -> [Int32] {
-    entities.indices.filter { entities[$0].ref.kind == kind }.map { Int32($0) }
+    idsByKind[kind] ?? []
   }
 
   /// Outgoing relations of `id` as (type, target) pairs.

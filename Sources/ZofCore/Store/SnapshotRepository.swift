@@ -73,14 +73,26 @@ public struct SnapshotRepository {
 
   /// The parts of an entity without columns of their own, as JSON.
   static func body(of entity: Entity) throws -> String {
-    var object: [String: Any] = [:]
-    if !entity.annotations.isEmpty { object["annotations"] = entity.annotations }
-    if !entity.labels.isEmpty { object["labels"] = entity.labels }
-    if !entity.tags.isEmpty { object["tags"] = entity.tags }
-    if let spec = entity.spec { object["spec"] = spec.jsonValue }
-    object["column"] = entity.location.column
-    let data = try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])
-    return String(decoding: data, as: UTF8.self)
+    var json = JSONText()
+    json.raw("{\"column\":\(entity.location.column)")
+    if !entity.annotations.isEmpty {
+      json.raw(",\"annotations\":")
+      json.stringMap(entity.annotations)
+    }
+    if !entity.labels.isEmpty {
+      json.raw(",\"labels\":")
+      json.stringMap(entity.labels)
+    }
+    if !entity.tags.isEmpty {
+      json.raw(",\"tags\":")
+      json.stringArray(entity.tags)
+    }
+    if let spec = entity.spec {
+      json.raw(",\"spec\":")
+      json.node(spec)
+    }
+    json.raw("}")
+    return json.text
   }
 
   /// The newest snapshot, or nil before the first import.
@@ -132,17 +144,21 @@ public struct SnapshotRepository {
   static func entity(from row: Row) throws -> Entity {
     let file = row.text(6)
     let line = row.int(7)
-    let object = (try JSONSerialization.jsonObject(with: Data(row.text(8).utf8))) as? [String: Any]
-      ?? [:]
-    let column = object["column"] as? Int ?? 1
+    let body = try JSONNodeReader.parse(row.text(8), mark: YAMLNode.Mark(line: line, column: 1))
+    let column = body["column"]?.int ?? 1
     let mark = YAMLNode.Mark(line: line, column: column)
     return Entity(
       apiVersion: row.text(0), kind: row.text(1), namespace: row.text(2), name: row.text(3),
       title: row.optionalText(4), description: row.optionalText(5),
-      annotations: object["annotations"] as? [String: String] ?? [:],
-      labels: object["labels"] as? [String: String] ?? [:],
-      tags: object["tags"] as? [String] ?? [],
-      spec: object["spec"].map { YAMLNode(json: $0, mark: mark) },
+      annotations: stringMap(body["annotations"]), labels: stringMap(body["labels"]),
+      tags: body["tags"]?.strings ?? [],
+      spec: body["spec"].map { YAMLNode(relocating: $0, to: mark) },
       location: SourceLocation(file: file, line: line, column: column))
+  }
+
+  private static func stringMap(_ node: YAMLNode?) -> [String: String] {
+    var map: [String: String] = [:]
+    for pair in node?.pairs ?? [] { map[pair.key] = pair.value.string }
+    return map
   }
 }

@@ -13,8 +13,10 @@ public struct Workspace: Sendable {
     self.config = config
   }
 
-  /// Loads the workspace whose `zof.yaml` is in `root`.
-  public static func load(root: String) throws -> Workspace {
+  /// Loads the workspace whose `zof.yaml` is in `root` (relative to the current folder
+  /// unless absolute).
+  public static func load(root given: String) throws -> Workspace {
+    let root = absolute(given, relativeTo: FileManager.default.currentDirectoryPath)
     let path = (root as NSString).appendingPathComponent(fileName)
     guard let data = FileManager.default.contents(atPath: path) else {
       throw InputError("no \(fileName) in \(root)",
@@ -57,8 +59,13 @@ public struct Workspace: Sendable {
   public var logPath: String { (storeFolder as NSString).appendingPathComponent("zof.log") }
 
   /// Resolves `path` against `base` unless it is absolute, and removes `.` and `..`.
+  /// A relative `base` is itself taken relative to the current folder.
   public static func absolute(_ path: String, relativeTo base: String) -> String {
-    let joined = path.hasPrefix("/") ? path : (base as NSString).appendingPathComponent(path)
+    var joined = path.hasPrefix("/") ? path : (base as NSString).appendingPathComponent(path)
+    if !joined.hasPrefix("/") {
+      joined = (FileManager.default.currentDirectoryPath as NSString)
+        .appendingPathComponent(joined)
+    }
     return standardize(joined)
   }
 
