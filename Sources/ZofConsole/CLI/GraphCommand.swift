@@ -13,17 +13,34 @@ enum GraphCommand {
 
   static let importSpec = CommandSpec(
     name: "import", summary: "read the catalog and store it as a new snapshot",
-    usage: "[--strict] [--json]",
+    usage: "[--kubernetes PATH...] [--strict] [--json]",
     discussion: "Commands that need the graph import it themselves when a catalog file "
       + "changed; this forces a new snapshot. A bad file is rejected whole and nothing is "
-      + "stored.",
+      + "stored. --kubernetes also records PATH under `kubernetes:` in zof.yaml, so later "
+      + "imports keep reading it: Deployments and Services become components, and "
+      + "container environment values that name a Service's host become dependencies.",
     options: [
+      .list("--kubernetes", "PATH", "Kubernetes manifest files or folders to add as a source"),
       .flag("--strict", "treat references to missing entities as errors, not warnings"),
       .flag("--json", "print the snapshot as JSON"),
     ]
   ) { invocation in
-    let loaded = try invocation.graphService()
-      .importCatalog(strict: invocation.arguments.flag("--strict"))
+    var workspace = try invocation.workspace()
+    let manifests = invocation.arguments.list("--kubernetes")
+    if !manifests.isEmpty {
+      // Check the manifests before recording them, so a bad path never lands in zof.yaml.
+      let paths = manifests.map { path -> String in
+        let absolute = Workspace.absolute(path, relativeTo: invocation.currentDirectory)
+        return Workspace.relative(absolute, to: workspace.root) ?? absolute
+      }
+      _ = try KubernetesImporter(baseFolder: workspace.root).load(paths)
+      let file = (workspace.root as NSString).appendingPathComponent(Workspace.fileName)
+      for path in paths { try WorkspaceConfig.addKubernetesSource(path, file: file) }
+      workspace = try Workspace.load(root: workspace.root)
+    }
+    let service = GraphService(workspace: workspace, store: try invocation.store(),
+                               logger: invocation.logger())
+    let loaded = try service.importCatalog(strict: invocation.arguments.flag("--strict"))
     let snapshot = loaded.snapshot
     if invocation.json {
       try Console.json([

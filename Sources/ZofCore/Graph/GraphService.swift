@@ -22,7 +22,12 @@ public struct GraphService {
 
   /// Reads and resolves the catalog without storing anything.
   public func readCatalog(strict: Bool = false) throws -> ResolvedCatalog {
-    let contents = try CatalogLoader(baseFolder: workspace.root).load(workspace.config.catalog)
+    var contents = try CatalogLoader(baseFolder: workspace.root).load(workspace.config.catalog)
+    if !workspace.config.kubernetes.isEmpty {
+      let manifests = try KubernetesImporter(baseFolder: workspace.root)
+        .load(workspace.config.kubernetes)
+      contents.merge(manifests)
+    }
     let resolver = CatalogResolver(strict: strict, repositoryPath: workspace.repositoryPath)
     return try resolver.resolve(contents)
   }
@@ -60,7 +65,7 @@ public struct GraphService {
                               uniquingKeysWith: { first, _ in first })
     let loader = CatalogLoader(baseFolder: workspace.root)
     var current: Set<String> = []
-    for entry in workspace.config.catalog {
+    for entry in workspace.config.catalog + workspace.config.kubernetes {
       for file in try loader.expand(entry, relativeTo: workspace.root, origin: nil) {
         current.insert(CatalogLoader.canonicalPath(file))
       }
