@@ -131,6 +131,8 @@ struct WaitLoop {
   ///
   /// `waitid` with WNOWAIT leaves the child a zombie, so its pid, which is the group id,
   /// cannot be reused by an unrelated process before the group is killed.
+  ///
+  /// NOTE: a member stuck in uninterruptible sleep can outlive the wait of `drainLimit`.
   private mutating func reapIfExited() throws {
     var info = siginfo_t()
     try SystemCall.retrying("waitid") {
@@ -140,6 +142,9 @@ struct WaitLoop {
     _ = kill(-pid, SIGKILL)
     var status: Int32 = 0
     try SystemCall.retrying("waitpid") { waitpid(pid, &status, 0) }
+    // Once reaped, the leader no longer counts as a member. Its pid stays reserved while
+    // other members keep the group alive, so the group id cannot be reused meanwhile.
+    ProcessGroup.waitUntilGone(pid, limit: runner.drainLimit)
     let low = status & 0x7f
     if low == 0 {
       exitCode = (status >> 8) & 0xff

@@ -3,7 +3,9 @@
 ///
 /// Text is redacted a line at a time: an incomplete last line is held until its newline
 /// arrives, and a PEM private key block is held from its BEGIN line to its END line. Both
-/// are bounded by `holdLimit` bytes, after which what is held is redacted and released.
+/// are bounded by `holdLimit` bytes, after which what is held is redacted and released. A
+/// key block longer than that is replaced by one marker, and the base64 lines that follow it
+/// are dropped until its END line or any other kind of line.
 ///
 /// NOTE: a secret that straddles a forced release of a line longer than `holdLimit` is not
 /// found.
@@ -15,6 +17,8 @@ public struct StreamingRedactor: Sendable {
 
   private var pending: [UInt8] = []
   private var pemBlock: [UInt8]?
+  /// Whether the lines being read continue a key block that was already replaced.
+  private var insideReplacedKey = false
 
   public init(redactor: Redactor, holdLimit: Int = 64 * 1024) {
     self.redactor = redactor
@@ -60,7 +64,8 @@ public struct StreamingRedactor: Sendable {
 
   /// Redacts complete lines, diverting PEM blocks; the last line may lack its newline.
   private mutating func processLines(_ text: ArraySlice<UInt8>, into output: inout [UInt8]) {
-    guard pemBlock != nil || Self.contains(Self.beginMarker, in: text) else {
+    guard pemBlock != nil || insideReplacedKey || Self.contains(Self.beginMarker, in: text)
+    else {
       output += redactor.mayMatchAny(text) ? redact(text) : Array(text)
       return
     }
@@ -74,6 +79,14 @@ public struct StreamingRedactor: Sendable {
   }
 
   private mutating func processLine(_ line: ArraySlice<UInt8>, into output: inout [UInt8]) {
+    if insideReplacedKey {
+      if Self.contains(Self.endMarker, in: line) {
+        insideReplacedKey = false
+        return
+      }
+      if Self.isKeyBody(line) { return }
+      insideReplacedKey = false
+    }
     if var block = pemBlock {
       block += line
       if Self.contains(Self.endMarker, in: line) {
@@ -82,6 +95,7 @@ public struct StreamingRedactor: Sendable {
       } else if block.count > holdLimit {
         output += redactBlock(block, complete: false)
         pemBlock = nil
+        insideReplacedKey = true
       } else {
         pemBlock = block
       }
@@ -105,6 +119,17 @@ public struct StreamingRedactor: Sendable {
 
   private mutating func redact(_ text: ArraySlice<UInt8>) -> [UInt8] {
     redactor.redact(bytes: text, counts: &counts)
+  }
+
+  /// Whether a line holds only base64 characters or a PEM header such as `Proc-Type:`.
+  private static func isKeyBody(_ line: ArraySlice<UInt8>) -> Bool {
+    if line.starts(with: "Proc-Type:".utf8) || line.starts(with: "DEK-Info:".utf8) {
+      return true
+    }
+    return line.allSatisfy { byte in
+      (byte >= 65 && byte <= 90) || (byte >= 97 && byte <= 122) || (byte >= 48 && byte <= 57)
+        || byte == 43 || byte == 47 || byte == 61 || byte == 10 || byte == 13
+    }
   }
 
   private static let beginMarker = Array("PRIVATE KEY-----".utf8)
