@@ -17,6 +17,8 @@ final class JUnitReader: NSObject, XMLParserDelegate {
   private(set) var results: [TestCaseResult] = []
   private(set) var failure: (line: Int, message: String)?
   private(set) var sawRoot = false
+  /// Elements started and not yet ended, innermost last.
+  private(set) var openElements: [String] = []
 
   private var suites: [String?] = []
   private var current: OpenCase?
@@ -32,6 +34,7 @@ final class JUnitReader: NSObject, XMLParserDelegate {
 
   func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?,
               qualifiedName: String?, attributes: [String: String] = [:]) {
+    openElements.append(name)
     if !sawRoot {
       sawRoot = true
       guard name == "testsuites" || name == "testsuite" else {
@@ -69,6 +72,7 @@ final class JUnitReader: NSObject, XMLParserDelegate {
 
   func parser(_ parser: XMLParser, didEndElement name: String, namespaceURI: String?,
               qualifiedName: String?) {
+    _ = openElements.popLast()
     switch name {
     case "testsuite":
       _ = suites.popLast()

@@ -29,6 +29,11 @@ public enum JUnitReportParser {
       let message = reader.failure?.message ?? describe(parser.parserError)
       throw ReportError(file: file, line: line, message: message)
     }
+    // FoundationXML on Linux can report success for a document cut off mid-element.
+    if let unclosed = reader.openElements.last {
+      throw ReportError(file: file, line: parser.lineNumber,
+                        message: "invalid XML: the document ends before <\(unclosed)> is closed")
+    }
     guard reader.sawRoot else {
       throw ReportError(file: file, line: 1, message: "the file contains no XML element")
     }
