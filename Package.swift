@@ -20,6 +20,10 @@ let package = Package(
       dependencies: ["CSQLite", "CYAML", "COpenSSL", "CPosix"]
     ),
     .executableTarget(
+      name: "ZofBench",
+      dependencies: ["ZofCore"]
+    ),
+    .executableTarget(
       name: "ZofConsole",
       dependencies: ["ZofCore", "CNcurses"]
     ),

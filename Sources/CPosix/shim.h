@@ -5,3 +5,5 @@
 int posix_spawn_file_actions_addchdir_np(posix_spawn_file_actions_t *__restrict actions,
                                          const char *__restrict path);
 int pipe2(int fds[2], int flags);
+void *memmem(const void *haystack, size_t haystack_length, const void *needle,
+             size_t needle_length);

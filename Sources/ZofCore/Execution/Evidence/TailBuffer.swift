@@ -24,9 +24,12 @@ struct TailBuffer: Sendable {
       storage.append(contentsOf: slice.prefix(room))
       slice = slice.dropFirst(room)
     }
-    for byte in slice {
-      storage[next] = byte
-      next = (next + 1) % capacity
+    // Overwrite the oldest bytes in at most two runs: up to the end, then from the start.
+    while !slice.isEmpty {
+      let run = min(slice.count, capacity - next)
+      storage.replaceSubrange(next..<(next + run), with: slice.prefix(run))
+      next = (next + run) % capacity
+      slice = slice.dropFirst(run)
     }
   }
 

@@ -1,3 +1,5 @@
+import CPosix
+
 /// Redacts output that arrives in chunks, so a secret split between two chunks is still
 /// found.
 ///
@@ -66,14 +68,27 @@ public struct StreamingRedactor: Sendable {
   private mutating func processLines(_ text: ArraySlice<UInt8>, into output: inout [UInt8]) {
     guard pemBlock != nil || insideReplacedKey || Self.contains(Self.beginMarker, in: text)
     else {
-      output += redactor.mayMatchAny(text) ? redact(text) : Array(text)
+      // Most output holds no trigger at all, so one scan of the whole batch usually settles
+      // it; otherwise only the lines that contain a trigger go through the patterns.
+      guard redactor.mayMatchAny(text) else {
+        output += text
+        return
+      }
+      forEachLine(text) { line in
+        output += redactor.mayMatchAny(line) ? redact(line) : Array(line)
+      }
       return
     }
+    forEachLine(text) { processLine($0, into: &output) }
+  }
+
+  /// Calls `body` with each line of `text`, newline included; the last may lack one.
+  private func forEachLine(_ text: ArraySlice<UInt8>, _ body: (ArraySlice<UInt8>) -> Void) {
     var lineStart = text.startIndex
     while lineStart < text.endIndex {
       let newline = text[lineStart...].firstIndex(of: 10)
       let lineEnd = newline.map { $0 + 1 } ?? text.endIndex
-      processLine(text[lineStart..<lineEnd], into: &output)
+      body(text[lineStart..<lineEnd])
       lineStart = lineEnd
     }
   }
@@ -137,18 +152,10 @@ public struct StreamingRedactor: Sendable {
 
   private static func contains(_ needle: [UInt8], in text: ArraySlice<UInt8>) -> Bool {
     guard text.count >= needle.count else { return false }
-    return text.withUnsafeBufferPointer { buffer in
-      var index = 0
-      let last = buffer.count - needle.count
-      while index <= last {
-        if buffer[index] == needle[0] {
-          var offset = 1
-          while offset < needle.count && buffer[index + offset] == needle[offset] { offset += 1 }
-          if offset == needle.count { return true }
-        }
-        index += 1
+    return text.withUnsafeBytes { haystack in
+      needle.withUnsafeBytes { pattern in
+        memmem(haystack.baseAddress, haystack.count, pattern.baseAddress, pattern.count) != nil
       }
-      return false
     }
   }
 }

@@ -1,20 +1,27 @@
 /// A fast pre-check that finds which redaction rules could match a run of bytes.
 ///
 /// Regular expressions are costly per line, and most output contains no secret, so each
-/// rule lists short trigger strings and its pattern is tried only where one occurs.
-/// Comparison ignores ASCII case.
+/// rule lists short trigger strings and its pattern is tried only where one occurs. The scan
+/// looks up each pair of adjacent bytes in a table of the triggers' first two bytes and
+/// compares whole triggers only on a hit. Comparison ignores ASCII case.
 struct TriggerIndex: Sendable {
-  /// For each lowercased first byte, the triggers that start with it.
-  private var byFirstByte: [[[UInt8]]] = Array(repeating: [], count: 256)
-  private var alwaysTried: Bool
+  /// For each pair of lowercased bytes `first << 8 | second`, whether a trigger starts so.
+  private var pairs = [Bool](repeating: false, count: 65536)
+  private var triggers: [[UInt8]] = []
+  private var alwaysTried = false
 
   init(rules: [RedactionRule]) {
-    alwaysTried = rules.contains { $0.triggers.isEmpty }
     for rule in rules {
+      if rule.triggers.isEmpty { alwaysTried = true }
       for trigger in rule.triggers {
         let bytes = Array(trigger.utf8)
-        guard let first = bytes.first else { continue }
-        byFirstByte[Int(first)].append(bytes)
+        // A one-byte trigger would match nearly every line, so the rule is always tried.
+        guard bytes.count >= 2 else {
+          alwaysTried = true
+          continue
+        }
+        pairs[Int(bytes[0]) << 8 | Int(bytes[1])] = true
+        triggers.append(bytes)
       }
     }
   }
@@ -28,20 +35,22 @@ struct TriggerIndex: Sendable {
   /// Whether any rule needs to be tried on `text`.
   func mayMatchAny(_ text: ArraySlice<UInt8>) -> Bool {
     if alwaysTried { return true }
-    return text.withUnsafeBufferPointer { buffer in
-      let count = buffer.count
-      var index = 0
-      while index < count {
-        let candidates = byFirstByte[Int(TriggerIndex.lower(buffer[index]))]
-        if !candidates.isEmpty {
-          for trigger in candidates where TriggerIndex.matches(trigger, buffer, at: index) {
-            return true
-          }
+    return pairs.withUnsafeBufferPointer { table in
+      text.withUnsafeBufferPointer { buffer in
+        guard buffer.count >= 2 else { return false }
+        var previous = Int(TriggerIndex.lower(buffer[0]))
+        for index in 1..<buffer.count {
+          let current = Int(TriggerIndex.lower(buffer[index]))
+          if table[previous << 8 | current], matchesAny(buffer, at: index - 1) { return true }
+          previous = current
         }
-        index += 1
+        return false
       }
-      return false
     }
+  }
+
+  private func matchesAny(_ buffer: UnsafeBufferPointer<UInt8>, at index: Int) -> Bool {
+    triggers.contains { TriggerIndex.matches($0, buffer, at: index) }
   }
 
   static func lower(_ byte: UInt8) -> UInt8 {
@@ -51,7 +60,7 @@ struct TriggerIndex: Sendable {
   private static func matches(_ trigger: [UInt8], _ buffer: UnsafeBufferPointer<UInt8>,
                               at index: Int) -> Bool {
     guard index + trigger.count <= buffer.count else { return false }
-    for offset in 1..<trigger.count where lower(buffer[index + offset]) != trigger[offset] {
+    for offset in 0..<trigger.count where lower(buffer[index + offset]) != trigger[offset] {
       return false
     }
     return true
