@@ -14,9 +14,14 @@ let package = Package(
     .systemLibrary(name: "CYAML", path: "Sources/CYAML"),
     .systemLibrary(name: "COpenSSL", path: "Sources/COpenSSL"),
     .systemLibrary(name: "CNcurses", path: "Sources/CNcurses"),
+    .systemLibrary(name: "CPosix", path: "Sources/CPosix"),
     .target(
       name: "ZofCore",
-      dependencies: ["CSQLite", "CYAML", "COpenSSL"]
+      dependencies: ["CSQLite", "CYAML", "COpenSSL", "CPosix"]
+    ),
+    .executableTarget(
+      name: "ZofBench",
+      dependencies: ["ZofCore"]
     ),
     .executableTarget(
       name: "ZofConsole",

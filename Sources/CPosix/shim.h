@@ -1,0 +1,9 @@
+// glibc declares these only under _GNU_SOURCE, which the Glibc module is built without.
+// They are plain libc functions (glibc 2.29 and later), so declaring them here suffices.
+#include <spawn.h>
+
+int posix_spawn_file_actions_addchdir_np(posix_spawn_file_actions_t *__restrict actions,
+                                         const char *__restrict path);
+int pipe2(int fds[2], int flags);
+void *memmem(const void *haystack, size_t haystack_length, const void *needle,
+             size_t needle_length);

@@ -1,0 +1,58 @@
+import Foundation
+import ZofCore
+
+// Measures the fleet executor; bench/fleet/run.sh drives it and records the figures.
+//
+//   ZofBench checks COUNT CONCURRENCY   runs COUNT checks of `true`, prints seconds
+//   ZofBench output BYTES [FILE]        runs one check writing BYTES to stdout (or cats
+//                                       FILE), prints seconds and bytes stored
+
+func scratchFolder() -> String {
+  var template = Array((NSTemporaryDirectory() + "zof-bench-XXXXXX").utf8CString)
+  guard let path = mkdtemp(&template) else { fatalError("mkdtemp failed") }
+  return String(cString: path)
+}
+
+func check(_ name: String, _ script: String, concurrency: Int) -> PlannedCheck {
+  let spec = CheckSpec(ref: EntityRef(kind: "check", name: name), invocation: .shell(script))
+  return PlannedCheck(spec: spec, fleet: FleetAssignment(name: "bench", concurrency: concurrency))
+}
+
+func execute(_ checks: [PlannedCheck], folder: String) throws -> (Double, RunStore, Int64) {
+  let store = try RunStore.open(path: "\(folder)/zof.db")
+  let planned = checks.enumerated().map {
+    RunCheckRecord(checkRef: $1.checkRef, fleet: $1.fleet.name, ordinal: $0)
+  }
+  let run = try store.createRun(NewRun(trigger: "bench", actor: "bench"), checks: planned)
+  let executor = FleetExecutor(store: store,
+                               options: ExecutionOptions(repositoryRoot: folder, home: folder))
+  let start = Date()
+  let status = try executor.run(runID: run, checks: checks)
+  let seconds = Date().timeIntervalSince(start)
+  guard status == .passed else { fatalError("bench run ended \(status.rawValue)") }
+  return (seconds, store, run)
+}
+
+let arguments = CommandLine.arguments
+let folder = scratchFolder()
+switch arguments.dropFirst().first {
+case "checks":
+  let count = Int(arguments[2]) ?? 2000
+  let concurrency = Int(arguments[3]) ?? 2
+  let checks = (0..<count).map { check("true-\($0)", "true", concurrency: concurrency) }
+  let (seconds, _, _) = try execute(checks, folder: folder)
+  print(String(format: "%.3f", seconds))
+case "output":
+  let bytes = Int(arguments[2]) ?? 1 << 30
+  let script = arguments.count > 3 ? "cat \(arguments[3])" : "head -c \(bytes) /dev/zero"
+  let (seconds, store, run) = try execute([check("output", script, concurrency: 1)],
+                                          folder: folder)
+  let attempt = try store.attempts(run: run)[0]
+  let stored = try store.database.scalar(
+    "SELECT SUM(LENGTH(bytes)) FROM evidence_chunks WHERE attempt_id = ?", [attempt.id]) ?? 0
+  print(String(format: "%.3f %d %d", seconds, attempt.stdoutBytes, stored))
+default:
+  print("usage: ZofBench checks COUNT CONCURRENCY | output BYTES [FILE]")
+  exit(2)
+}
+try? FileManager.default.removeItem(atPath: folder)
