@@ -12,6 +12,13 @@ enum CommandLineTool {
       InitCommand.spec,
       GraphCommand.spec,
       ImpactCommand.spec,
+      PlanCommand.spec,
+      RunCommand.spec,
+      RunsCommand.spec,
+      LogsCommand.spec,
+      ReproCommand.spec,
+      BisectCommand.spec,
+      CheckExecCommand.spec,
       DemoCommand.spec,
       HelpCommand.spec,
     ]

@@ -25,7 +25,8 @@ enum ImpactCommand {
     let loaded = try invocation.graphService().current()
     let analyzer = ImpactAnalyzer(graph: loaded.graph,
                                   repositoryPath: try invocation.workspace().repositoryPath,
-                                  history: try HistorySource.rates(invocation))
+                                  history: try HistorySource.rates(invocation,
+                                                                   graph: loaded.graph))
     let report = analyzer.analyze(paths: change.paths)
     invocation.logger().info("impact", [
       ("snapshot", loaded.snapshot.id), ("paths", change.paths.count),
@@ -41,13 +42,6 @@ enum ImpactCommand {
       Console.out(RiskScore.explanation)
     }
     return ExitStatus.success
-  }
-}
-
-/// Check history for risk scores; empty until the store records runs.
-enum HistorySource {
-  static func rates(_ invocation: Invocation) throws -> [String: CheckHistory] {
-    [:]
   }
 }
 

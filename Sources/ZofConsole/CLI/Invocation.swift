@@ -26,11 +26,26 @@ final class Invocation: @unchecked Sendable {
     return workspace
   }
 
+  /// The store, opened and migrated. Opening it also marks runs whose process died as
+  /// interrupted, so a killed run is never shown as still running.
   func store() throws -> Store {
     if let cachedStore { return cachedStore }
     let store = try Store(path: try workspace().storePath)
     cachedStore = store
+    let interrupted = try store.runs.markStaleRunsInterrupted(staleAfter: Self.staleAfter)
+    for id in interrupted {
+      logger().warning("run.interrupted", [("run", id), ("reason", "runner process is gone")])
+    }
     return store
+  }
+
+  /// Seconds without a heartbeat before a run whose process is gone counts as interrupted.
+  static let staleAfter: Double = 10
+
+  /// The acting user as an entity ref, `user:default/LOGIN`.
+  func actorRef() throws -> String {
+    let login = getpwuid(geteuid()).map { String(cString: $0.pointee.pw_name) } ?? "unknown"
+    return "user:default/\(login.lowercased())"
   }
 
   /// The log file beside the store; a disabled logger when no workspace is found.

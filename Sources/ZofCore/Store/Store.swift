@@ -20,3 +20,7 @@ public final class Store: @unchecked Sendable {
 
   public var snapshots: SnapshotRepository { SnapshotRepository(database: database) }
 }
+
+extension Store {
+  public var runs: RunStore { RunStore(database: database) }
+}

@@ -1,12 +1,12 @@
 import Foundation
 
 /// Builds the environment a check runs with, and its redacted form for the store.
-enum CheckEnvironment {
+public enum CheckEnvironment {
   static let basePath = "/usr/local/bin:/usr/bin:/bin"
 
   /// A clean base, then allowed caller variables, then `spec.env`, then Zof's own variables,
   /// each layer overriding the one before.
-  static func make(spec: CheckSpec, runID: Int64, attempt: Int,
+  public static func make(spec: CheckSpec, runID: Int64, attempt: Int,
                    options: ExecutionOptions) -> [String: String] {
     var environment = [
       "PATH": basePath, "HOME": options.home, "LANG": "C.UTF-8", "TERM": "dumb",
