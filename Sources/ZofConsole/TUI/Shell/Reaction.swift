@@ -1,0 +1,39 @@
+/// What the shell should do after a pane or command handled something.
+///
+/// Panes return reactions instead of drawing or quitting themselves, so the shell decides
+/// in one place when to redraw, reload or stop.
+enum Reaction {
+  /// Draw the screen again.
+  case redraw
+  /// Call the active pane's `reload()`, then redraw.
+  case reload
+  /// Leave the console.
+  case quit
+  /// Show a message in the footer; it clears itself after a few seconds.
+  case message(MessageLevel, String)
+  /// Run a command line as if typed after `:`.
+  case runCommand(String)
+  /// Ask the user a question on the footer line; `onAnswer` receives the answer
+  /// (`yes` for a confirmation, the text for a comment) and is not called on cancel.
+  case prompt(PromptLine, onAnswer: @MainActor (String) -> [Reaction])
+}
+
+/// How serious a footer message is; it picks the role the message is drawn in.
+enum MessageLevel: String, Sendable {
+  case info, warning, error
+
+  var role: ThemeRole {
+    switch self {
+    case .info: .info
+    case .warning: .warning
+    case .error: .error
+    }
+  }
+}
+
+/// A footer message with the time it was shown.
+struct StatusMessage: Equatable, Sendable {
+  var level: MessageLevel
+  var text: String
+  var shownAt: Double
+}
