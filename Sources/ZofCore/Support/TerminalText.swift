@@ -4,7 +4,7 @@
 /// set the window title, write to the clipboard (OSC 52) or hide a link target (OSC 8).
 /// `sanitize` removes them, or shows them escaped, before the text reaches a screen.
 public enum TerminalText {
-  /// What happens to control characters and escape sequences.
+  /// The treatment of control characters and escape sequences.
   public enum Mode: Sendable {
     /// Drops control characters and whole escape sequences (CSI, OSC, DCS, SOS, PM, APC).
     case strip
@@ -56,7 +56,7 @@ public enum TerminalText {
 // MARK: - Scanning
 
 extension TerminalText {
-  /// A cursor over scalars that knows the shape of ECMA-48 control sequences.
+  /// A cursor over scalars that skips ECMA-48 control sequences whole.
   struct Scanner {
     let scalars: [Unicode.Scalar]
     var index = 0
@@ -149,8 +149,8 @@ extension TerminalText {
         column += spaces
       default:
         text.unicodeScalars.append(scalar)
-        // NOTE: counts one column per scalar, so a tab after wide or combining characters
-        // can land off its stop; the console measures widths, the core does not.
+        // NOTE: this counts one column per scalar, so a tab after wide or combining
+        // characters can land off its stop. Only the console measures display widths.
         column += 1
       }
     }

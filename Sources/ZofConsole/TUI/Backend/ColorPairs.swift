@@ -35,7 +35,8 @@ struct ColorPairs {
     self.hasDefaultColors = hasDefaultColors
   }
 
-  /// The attributes and pair number for `style`; pair 0 is the terminal's default.
+  /// Returns the attributes and pair number for `style`, allocating the pair on first use.
+  /// Pair 0 is the terminal's default.
   mutating func resolve(_ style: RoleStyle, extra: CellAttributes) -> (attr_t, Int16) {
     let attributes = Self.cursesAttributes(style.attributes.union(extra))
     guard mode != .monochrome else { return (attributes, 0) }

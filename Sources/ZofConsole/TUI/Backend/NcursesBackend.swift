@@ -95,8 +95,8 @@ final class NcursesBackend: TerminalBackend {
   }
 
   private func paint(_ cell: Cell, x: Int, y: Int, attributes: attr_t, pair: Int16) {
-    // A cchar_t holds at most CCHARW_MAX (5) wide characters: one spacing character
-    // and its combining marks.
+    // A cchar_t contains at most CCHARW_MAX (5 in ncurses 6.4) wide characters, one
+    // spacing character and its combining marks, so longer clusters are cut.
     var characters = cell.text.unicodeScalars.prefix(4).map { wchar_t(bitPattern: $0.value) }
     if characters.isEmpty { characters = [wchar_t(32)] }
     characters.append(0)
@@ -108,7 +108,7 @@ final class NcursesBackend: TerminalBackend {
   }
 }
 
-/// Why the terminal backend could not start, worded for the user.
+/// A reason the terminal backend could not start, worded for the user.
 enum OperationErrorText: Error, CustomStringConvertible {
   case notATerminal
   case cursesFailed(term: String)

@@ -1,4 +1,4 @@
-/// Where the shell's frames go and its keys come from: a terminal or a test script.
+/// The source of keys and destination of frames: a terminal or a test script.
 @MainActor
 protocol TerminalBackend: AnyObject {
   /// The current size in columns and rows.

@@ -4,8 +4,8 @@ import Synchronization
 
 /// The last termination signal received (SIGINT, SIGTERM, SIGHUP), or 0.
 ///
-/// The handler only stores the number, which is async-signal-safe; the main loop sees it
-/// within one key timeout and leaves through the normal path, which calls `endwin` on the
+/// The handler only stores the number, which is async-signal-safe. The main loop reads it
+/// within one key timeout and leaves through the normal path, so `endwin` runs on the
 /// main thread.
 let receivedTerminationSignal = Atomic<Int32>(0)
 

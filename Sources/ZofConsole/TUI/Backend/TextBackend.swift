@@ -25,8 +25,8 @@ final class TextBackend: TerminalBackend {
     frames.append(Self.lines(of: buffer))
   }
 
-  /// The buffer as one string per row. A wide character prints once and its continuation
-  /// cell prints nothing, so each line shows as many columns as the buffer is wide.
+  /// Renders the buffer as one string per row. A wide character prints once and its
+  /// continuation cell prints nothing, so each line is as many columns as the buffer.
   nonisolated static func lines(of buffer: CellBuffer) -> [String] {
     (0..<buffer.height).map { y in
       var line = ""

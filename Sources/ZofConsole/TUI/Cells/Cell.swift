@@ -1,6 +1,6 @@
 /// One terminal cell: a grapheme cluster with its style.
 ///
-/// A wide character occupies its cell (width 2) and the next one, which holds a
+/// A wide character occupies its cell (width 2) and the next one, which contains a
 /// continuation cell (width 0, empty text) so the grid stays one entry per column.
 struct Cell: Equatable, Sendable {
   /// The grapheme cluster shown; empty in a continuation cell.

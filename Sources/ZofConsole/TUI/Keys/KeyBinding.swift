@@ -5,20 +5,24 @@ struct KeyBinding: Sendable {
     let rawValue: UInt8
     /// The action changes stored state (approve, reject, rerun); read-only mode drops it.
     static let changesState = Flags(rawValue: 1 << 0)
-    /// The binding is listed in the footer hints, not only in the help screen.
-    static let hint = Flags(rawValue: 1 << 1)
   }
 
   var keys: [Key]
   var description: String
   var action: ActionID
   var flags: Flags
+  /// A one- or two-word label for the footer; bindings without one appear only in help.
+  var hint: String?
 
-  init(_ keys: [Key], _ description: String, _ action: ActionID, flags: Flags = []) {
+  init(
+    _ keys: [Key], _ description: String, _ action: ActionID, flags: Flags = [],
+    hint: String? = nil
+  ) {
     self.keys = keys
     self.description = description
     self.action = action
     self.flags = flags
+    self.hint = hint
   }
 
   /// Keys as shown in help and hints, for example `j/Down`.

@@ -1,7 +1,7 @@
 /// The key bindings of one pane (or of the shell), declared once; the same table resolves
 /// keys, generates the help screen and the footer hints.
 struct KeyTable: Sendable {
-  /// What a key press resolves to.
+  /// The result of resolving a key press.
   enum Lookup: Equatable {
     case action(ActionID)
     /// The key is bound to a state-changing action and the console is read-only.
@@ -26,16 +26,16 @@ struct KeyTable: Sendable {
     return .action(binding.action)
   }
 
-  /// The bindings available in the given mode.
+  /// Returns the bindings available in the given mode.
   func visibleBindings(readOnly: Bool) -> [KeyBinding] {
     bindings.filter { !(readOnly && $0.flags.contains(.changesState)) }
   }
 
   /// Footer hints such as `Enter open`, in table order.
   func hints(readOnly: Bool) -> [String] {
-    visibleBindings(readOnly: readOnly)
-      .filter { $0.flags.contains(.hint) }
-      .map { "\($0.shortKeyLabel) \($0.description)" }
+    visibleBindings(readOnly: readOnly).compactMap { binding in
+      binding.hint.map { "\(binding.shortKeyLabel) \($0)" }
+    }
   }
 }
 
@@ -50,8 +50,8 @@ extension KeyTable {
     KeyBinding([.pageUp, .control("b")], "page up", .pageUp),
     KeyBinding([.character("l"), .right], "expand a tree node", .expand),
     KeyBinding([.character("h"), .left], "collapse a tree node", .collapse),
-    KeyBinding([.enter], "open the selected item", .open, flags: .hint),
-    KeyBinding([.escape, .character("q")], "back out (quit from the top)", .back, flags: .hint),
+    KeyBinding([.enter], "open the selected item", .open, hint: "open"),
+    KeyBinding([.character("q"), .escape], "back out (quit from the top)", .back, hint: "back"),
   ])
 
   /// Keys the shell handles in every pane.
@@ -65,10 +65,11 @@ extension KeyTable {
       bindings.append(KeyBinding([.character(digit)], "show \(title)", .showPane(index + 1)))
     }
     bindings += [
-      KeyBinding([.character("/")], "filter the list (incremental)", .filterMode, flags: .hint),
-      KeyBinding([.character(":")], "enter a command", .commandMode, flags: .hint),
+      KeyBinding([.character("/")], "filter the list (incremental)", .filterMode,
+                 hint: "filter"),
+      KeyBinding([.character(":")], "enter a command", .commandMode, hint: "command"),
       KeyBinding([.character("r"), .control("l")], "refresh", .refresh),
-      KeyBinding([.character("?"), .function(1)], "help", .help, flags: .hint),
+      KeyBinding([.character("?"), .function(1)], "help", .help, hint: "help"),
       KeyBinding([.control("c")], "quit", .quit),
     ]
     return KeyTable("Global", bindings)

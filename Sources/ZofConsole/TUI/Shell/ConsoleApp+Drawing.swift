@@ -19,7 +19,7 @@ extension ConsoleApp {
     drawFooter(into: &buffer, region: footer)
   }
 
-  /// The message shown instead of the layout when the terminal is below 80x24.
+  /// Formats the message shown instead of the layout when the terminal is below 80x24.
   func tooSmallText(width: Int, height: Int) -> String {
     let minimum = Self.minimumSize
     return "terminal too small: need \(minimum.width)x\(minimum.height), have \(width)x\(height)"
@@ -65,7 +65,7 @@ extension ConsoleApp {
     buffer.text(clock, x: rightEdge, y: region.y, role: .header, attributes: .bold)
     let roles = status.roles.isEmpty ? "" : " (\(status.roles.joined(separator: ", ")))"
     let parts: [(String, ThemeRole)] = [
-      (" Zof ", .header), (status.workspace, .header), ("  user ", .header),
+      (" Zof ", .header), (status.workspace, .header), ("  ", .header),
       (status.user + roles, .header), ("  store ", .header), (status.store.text, status.store.role),
       ("  audit ", .header), (status.audit.text, status.audit.role),
       (readOnly ? "  READ-ONLY" : "", .header),
@@ -83,8 +83,9 @@ extension ConsoleApp {
   static func clockText(_ date: Date, timeZone: TimeZone) -> String {
     var calendar = Calendar(identifier: .gregorian)
     calendar.timeZone = timeZone
-    let parts = calendar.dateComponents([.hour, .minute, .second], from: date)
-    return String(format: "%02d:%02d:%02d", parts.hour ?? 0, parts.minute ?? 0, parts.second ?? 0)
+    // Hours and minutes only, so the header fits in 80 columns next to the status.
+    let parts = calendar.dateComponents([.hour, .minute], from: date)
+    return String(format: "%02d:%02d", parts.hour ?? 0, parts.minute ?? 0)
   }
 
   private func drawTabs(into buffer: inout CellBuffer, region: Rect) {
@@ -133,9 +134,17 @@ extension ConsoleApp {
   private func drawFooter(into buffer: inout CellBuffer, region: Rect) {
     let (hintRow, lineRow) = region.splitTop(1)
     buffer.fill(hintRow, role: .footer)
-    let hints = keyTables.flatMap { $0.hints(readOnly: readOnly) }.joined(separator: "  ")
+    let hints = footerHints.joined(separator: "  ")
     buffer.text(" " + hints, x: hintRow.x, y: hintRow.y, maxWidth: hintRow.width, role: .footer)
     drawModeLine(into: &buffer, region: lineRow)
+  }
+
+  /// Hints of the pane's table, then the global and navigation ones, so the pane's own
+  /// keys survive truncation on narrow terminals.
+  var footerHints: [String] {
+    let tables = keyTables
+    let ordered = [tables.first].compactMap { $0 } + tables.dropFirst().reversed()
+    return ordered.flatMap { $0.hints(readOnly: readOnly) }
   }
 
   private func drawModeLine(into buffer: inout CellBuffer, region: Rect) {

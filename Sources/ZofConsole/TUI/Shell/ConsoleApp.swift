@@ -3,8 +3,8 @@ import Foundation
 /// The console shell: header, tab bar, the active pane's body and the footer, with
 /// command, filter, help and prompt modes.
 ///
-/// Keys and ticks go in, reactions come back from panes and commands, and `apply` turns
-/// them into state changes; drawing is decided in `apply` alone through `needsRedraw`.
+/// Keys and ticks go in, and panes and commands return reactions. `apply` turns reactions
+/// into state changes and is the only place that sets `needsRedraw`.
 /// The type has no terminal code, so tests drive it with keys and render it to text.
 @MainActor
 final class ConsoleApp {
@@ -47,7 +47,7 @@ final class ConsoleApp {
   let clock: () -> Date
   let timeZone: TimeZone
   private var lastTick = -Double.infinity
-  private var lastClockSecond = -1
+  private var lastClockMinute = -1
 
   init(
     panes: [any Pane], status: ShellStatus = ShellStatus(), readOnly: Bool = false,
@@ -133,9 +133,9 @@ final class ConsoleApp {
       self.message = nil
       needsRedraw = true
     }
-    let second = Int(current.rounded(.down))
-    if second != lastClockSecond {
-      lastClockSecond = second
+    let minute = Int((current / 60).rounded(.down))
+    if minute != lastClockMinute {
+      lastClockMinute = minute
       needsRedraw = true
     }
   }

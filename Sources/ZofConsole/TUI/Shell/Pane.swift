@@ -35,7 +35,8 @@ extension Pane {
 
 /// Case-insensitive matching for pane filters.
 enum FilterMatch {
-  /// Whether any of `fields` contains `filter`, ignoring case; an empty filter matches all.
+  /// Returns whether any of `fields` contains `filter`, ignoring case. An empty filter
+  /// matches everything.
   static func matches(_ filter: String, _ fields: String...) -> Bool {
     guard !filter.isEmpty else { return true }
     return fields.contains { $0.range(of: filter, options: .caseInsensitive) != nil }

@@ -1,4 +1,4 @@
-/// What the shell should do after a pane or command handled something.
+/// An instruction to the shell after a pane or command handled something.
 ///
 /// Panes return reactions instead of drawing or quitting themselves, so the shell decides
 /// in one place when to redraw, reload or stop.
@@ -13,12 +13,12 @@ enum Reaction {
   case message(MessageLevel, String)
   /// Run a command line as if typed after `:`.
   case runCommand(String)
-  /// Ask the user a question on the footer line; `onAnswer` receives the answer
-  /// (`yes` for a confirmation, the text for a comment) and is not called on cancel.
+  /// Ask the user a question on the footer line. `onAnswer` receives `yes` for a
+  /// confirmation or the text of a comment, and is not called when the user cancels.
   case prompt(PromptLine, onAnswer: @MainActor (String) -> [Reaction])
 }
 
-/// How serious a footer message is; it picks the role the message is drawn in.
+/// The severity of a footer message, which selects the role it is drawn in.
 enum MessageLevel: String, Sendable {
   case info, warning, error
 

@@ -1,4 +1,4 @@
-/// What the header line shows; the data layer updates it, typically from `tick`.
+/// The header line's content. The data layer updates it, typically from `tick`.
 struct ShellStatus: Equatable, Sendable {
   /// A short value with the role it is drawn in, such as `ok` in the `ok` role.
   struct Value: Equatable, Sendable {

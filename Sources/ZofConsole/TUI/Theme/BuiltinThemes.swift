@@ -6,7 +6,7 @@ enum BuiltinThemes {
   static let defaultTheme = parsed(name: "default", text: defaultText)
   static let monochromeTheme = parsed(name: "monochrome", text: monochromeText)
 
-  /// The built-in theme called `name`, if there is one.
+  /// Returns the built-in theme called `name`, if there is one.
   static func named(_ name: String) -> Theme? {
     switch name {
     case "default": defaultTheme
@@ -51,7 +51,6 @@ enum BuiltinThemes {
     risk-medium    fg=yellow         bg=default
     risk-high      fg=208            bg=default  bold
     risk-critical  fg=bright-white   bg=160      bold
-
     """
 
   static let monochromeText = """
@@ -82,6 +81,5 @@ enum BuiltinThemes {
     risk-medium    fg=default  bg=default
     risk-high      fg=default  bg=default  bold
     risk-critical  fg=default  bg=default  bold underline
-
     """
 }

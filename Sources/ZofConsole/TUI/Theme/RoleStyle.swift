@@ -1,4 +1,4 @@
-/// How one role is drawn: colours and attributes.
+/// The colours and attributes of one role.
 struct RoleStyle: Equatable, Hashable, Sendable {
   var foreground: ThemeColor
   var background: ThemeColor

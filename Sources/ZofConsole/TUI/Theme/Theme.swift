@@ -1,7 +1,7 @@
 /// A named mapping from every `ThemeRole` to a `RoleStyle`.
 struct Theme: Equatable, Sendable {
   var name: String
-  /// Where the theme was read from: a file path, or `built-in`.
+  /// The origin of the theme: a file path, or `built-in`.
   var source: String
   private(set) var styles: [ThemeRole: RoleStyle]
 
@@ -11,7 +11,7 @@ struct Theme: Equatable, Sendable {
     self.styles = styles
   }
 
-  /// The style for `role`; roles the theme leaves out use the built-in default theme's.
+  /// Returns the style for `role`. Roles the theme leaves out use the built-in default.
   func style(for role: ThemeRole) -> RoleStyle {
     if let style = styles[role] { return style }
     return BuiltinThemes.defaultTheme.styles[role] ?? RoleStyle()

@@ -32,7 +32,7 @@ struct ThemeResolver {
     self.executablePath = executablePath
   }
 
-  /// Whether NO_COLOR asks for no colours (see no-color.org: set and not empty).
+  /// Whether NO_COLOR requests no colours (no-color.org: set and not empty).
   var colorsDisabled: Bool {
     !(environment["NO_COLOR"] ?? "").isEmpty
   }
@@ -76,7 +76,7 @@ struct ThemeResolver {
       hint: "searched \(folders.isEmpty ? "no folders" : folders) and the built-in themes")
   }
 
-  /// The folders searched, in order; folders that do not exist are left out.
+  /// Returns the folders searched, in order, leaving out folders that do not exist.
   func searchFolders() -> [String] {
     var folders: [String] = [userFolder()]
     if let override = environment["ZOF_THEMES"], !override.isEmpty {
@@ -91,7 +91,7 @@ struct ThemeResolver {
     }
   }
 
-  /// The user's theme folder under XDG_CONFIG_HOME (or `~/.config`).
+  /// Returns the user's theme folder under XDG_CONFIG_HOME (or `~/.config`).
   func userFolder() -> String {
     let configHome: String
     if let xdg = environment["XDG_CONFIG_HOME"], xdg.hasPrefix("/") {
@@ -103,7 +103,7 @@ struct ThemeResolver {
     return (configHome as NSString).appendingPathComponent("zof/themes")
   }
 
-  /// The package's `themes/` folder near the executable, if one is found.
+  /// Finds the package's `themes/` folder near the executable.
   func packageFolder() -> String? {
     guard let executablePath else { return nil }
     let real = URL(fileURLWithPath: executablePath).resolvingSymlinksInPath()

@@ -114,7 +114,7 @@ struct LineEditor: Equatable, Sendable {
   // MARK: - Drawing
 
   /// Draws `prompt` and the line at `x`, `y` within `width` columns, scrolled so the cursor
-  /// is visible; the cursor is a reversed cell because the terminal cursor stays hidden.
+  /// is visible. The cursor is a reversed cell because the terminal cursor stays hidden.
   func draw(
     into buffer: inout CellBuffer, x: Int, y: Int, width: Int, prompt: String,
     role: ThemeRole = .prompt

@@ -1,6 +1,6 @@
 import Foundation
 
-/// A one-line prompt that asks for a yes/no confirmation or a comment.
+/// A one-line prompt for a yes/no confirmation or a comment.
 struct PromptLine: Sendable {
   enum Kind: Equatable, Sendable {
     /// `y` confirms; `n` or Esc cancels.
@@ -11,7 +11,7 @@ struct PromptLine: Sendable {
 
   enum Outcome: Equatable, Sendable {
     case editing
-    /// The answer: `yes` for a confirmation, the text for a comment.
+    /// The result: `yes` for a confirmation, the text for a comment.
     case submitted(String)
     case cancelled
   }

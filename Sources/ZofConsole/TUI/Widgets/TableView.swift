@@ -84,7 +84,7 @@ struct TableView: Sendable {
   /// Draws the header and the visible rows into `region`, scrolling to the selection.
   mutating func draw(into buffer: inout CellBuffer, region: Rect, focused: Bool = true) {
     guard !region.isEmpty else { return }
-    let widths = columnWidths(total: region.width - 1)
+    let widths = columnWidths(total: region.width - 2)
     drawRow(columns.map { .text($0.title) }, widths: widths, into: &buffer, x: region.x + 1,
             y: region.y, role: .muted, attributes: .bold)
     let body = region.splitTop(1).rest
@@ -102,9 +102,10 @@ struct TableView: Sendable {
         buffer.fill(Rect(x: body.x, y: y, width: body.width, height: 1),
                     role: focused ? .selected : .muted, attributes: focused ? [] : .reverse)
       }
+      var rowRole: ThemeRole?
+      if isSelected { rowRole = focused ? .selected : .muted }
       drawRow(rows[index].cells, widths: widths, into: &buffer, x: body.x + 1, y: y,
-              role: isSelected ? (focused ? .selected : .muted) : nil,
-              attributes: isSelected && !focused ? .reverse : [])
+              role: rowRole, attributes: isSelected && !focused ? .reverse : [])
     }
   }
 
