@@ -64,7 +64,20 @@ public final class SHA256Hasher {
     bytes.withUnsafeBytes { update($0) }
   }
 
-  /// Finishes the digest and returns it as lowercase hex; the hasher cannot be reused.
+  /// Starts a new digest, discarding any input added since the last reset.
+  public func reset() {
+    precondition(EVP_DigestInit_ex(context, EVP_sha256(), nil) == 1, "EVP_DigestInit_ex failed")
+  }
+
+  /// Finishes the digest and returns its 32 bytes; call `reset()` before reusing the hasher.
+  public func finalize() -> [UInt8] {
+    var output = [UInt8](repeating: 0, count: 32)
+    var length: UInt32 = 0
+    precondition(EVP_DigestFinal_ex(context, &output, &length) == 1)
+    return output
+  }
+
+  /// Finishes the digest and returns it as lowercase hex; call `reset()` before reusing it.
   public func finalizeHex() -> String {
     var output = [UInt8](repeating: 0, count: 32)
     var length: UInt32 = 0
