@@ -22,6 +22,10 @@ let package = Package(
       name: "ZofConsole",
       dependencies: ["ZofCore", "CNcurses"]
     ),
+    .executableTarget(
+      name: "ZofAuditBench",
+      dependencies: ["ZofCore"]
+    ),
     .testTarget(
       name: "ZofCoreTests",
       dependencies: ["ZofCore"],
