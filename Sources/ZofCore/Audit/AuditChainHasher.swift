@@ -21,6 +21,9 @@
 final class AuditChainHasher {
   private let digest = SHA256Hasher()
   private var buffer: [UInt8] = []
+  private var digestBytes = [UInt8](repeating: 0, count: 32)
+  /// The hex hash computed by the last `computeHash` call.
+  private(set) var hexBytes = [UInt8](repeating: 0, count: 64)
   private static let hexDigits = Array("0123456789abcdef".utf8)
 
   init() {
@@ -33,6 +36,17 @@ final class AuditChainHasher {
     prevHash: Bytes, seq: Int64, time: Bytes, actor: Bytes, assumedActor: Bytes?,
     action: Bytes, subject: Bytes, decision: Bytes, details: Bytes
   ) -> [UInt8] where Bytes.Element == UInt8 {
+    computeHash(
+      prevHash: prevHash, seq: seq, time: time, actor: actor, assumedActor: assumedActor,
+      action: action, subject: subject, decision: decision, details: details)
+    return hexBytes
+  }
+
+  /// Computes the hash into `hexBytes`, reusing every buffer, for the verification loop.
+  func computeHash<Bytes: Collection>(
+    prevHash: Bytes, seq: Int64, time: Bytes, actor: Bytes, assumedActor: Bytes?,
+    action: Bytes, subject: Bytes, decision: Bytes, details: Bytes
+  ) where Bytes.Element == UInt8 {
     buffer.removeAll(keepingCapacity: true)
     buffer.append(contentsOf: prevHash)
     AuditChainHasher.appendEvent(
@@ -40,13 +54,13 @@ final class AuditChainHasher {
       subject: subject, decision: decision, details: details, hashes: nil, to: &buffer)
     digest.reset()
     buffer.withUnsafeBytes { digest.update($0) }
-    var hex: [UInt8] = []
-    hex.reserveCapacity(64)
-    for byte in digest.finalize() {
-      hex.append(AuditChainHasher.hexDigits[Int(byte >> 4)])
-      hex.append(AuditChainHasher.hexDigits[Int(byte & 0x0f)])
+    digestBytes.withUnsafeMutableBufferPointer { digest.finalize(into: $0) }
+    let digits = AuditChainHasher.hexDigits
+    for index in 0..<32 {
+      let byte = digestBytes[index]
+      hexBytes[2 * index] = digits[Int(byte >> 4)]
+      hexBytes[2 * index + 1] = digits[Int(byte & 0x0f)]
     }
-    return hex
   }
 
   /// Appends the canonical encoding of an event to `output`.

@@ -39,12 +39,12 @@ extension AuditLog {
       // After the first failure only the count and head are still needed.
       guard scan.firstBadSeq == nil else { return }
       let prevHash = row.unsafeUTF8(8)
-      let computed = hasher.hash(
+      hasher.computeHash(
         prevHash: prevHash, seq: seq, time: row.unsafeUTF8(1), actor: row.unsafeUTF8(2),
         assumedActor: row.isNull(3) ? nil : row.unsafeUTF8(3), action: row.unsafeUTF8(4),
         subject: row.unsafeUTF8(5), decision: row.unsafeUTF8(6), details: row.unsafeUTF8(7))
       let linked = prevHash.elementsEqual(previousHash)
-      let intact = computed.elementsEqual(storedHash)
+      let intact = hasher.hexBytes.elementsEqual(storedHash)
       if seq == scan.lastGood.seq + 1 && linked && intact {
         previousHash.replaceSubrange(previousHash.indices, with: storedHash)
         scan.lastGood.seq = seq
@@ -61,7 +61,8 @@ extension AuditLog {
   /// it that passed (`previous`, or the empty head).
   ///
   /// - inserted: the row links to `previous` and so does the row after it, so the row is
-  ///   extra; or the row links to a row further back than `previous` (a fork).
+  ///   extra; or the row links to a row further back than `previous`, so either the rows
+  ///   in between were added or the row is a fork (see `skippedRows`).
   /// - reordered: the row links to a row that comes after it.
   /// - deleted: sequence numbers are missing between `previous` and the row.
   /// - edited: the row's hash does not match its content; or the row is consistent but
@@ -91,9 +92,7 @@ extension AuditLog {
           detail: "row \(rowSeq) links to row \(target), which comes after it")
       }
       if target < previous.seq {
-        return AuditTamper(
-          kind: .inserted, seq: rowSeq,
-          detail: "row \(rowSeq) links to row \(target) instead of row \(previous.seq)")
+        return skippedRows(after: target, through: previous.seq, row: row, intact: intact)
       }
     }
     if !intact || previous.seq == 0 { return editedContent(rowSeq) }
@@ -101,6 +100,22 @@ extension AuditLog {
       kind: .edited, seq: previous.seq,
       detail: "row \(previous.seq) was changed and its hash recomputed; "
         + "row \(rowSeq) still links to its old hash")
+  }
+
+  /// The row links to `target`, further back than the last good row `last`. When the row
+  /// no longer matches its hash, its `seq` was moved to make room, so the rows after
+  /// `target` are the extra ones; when it still matches, the row itself is a fork.
+  private func skippedRows(after target: Int64, through last: Int64, row: AuditEvent,
+                           intact: Bool) -> AuditTamper {
+    if intact {
+      return AuditTamper(
+        kind: .inserted, seq: row.seq,
+        detail: "row \(row.seq) links to row \(target) instead of row \(last)")
+    }
+    let range = target + 1 == last ? "row \(last) was" : "rows \(target + 1)-\(last) were"
+    return AuditTamper(
+      kind: .inserted, seq: target + 1,
+      detail: "\(range) added: row \(row.seq) was renumbered and links to row \(target)")
   }
 
   private func editedContent(_ seq: Int64) -> AuditTamper {

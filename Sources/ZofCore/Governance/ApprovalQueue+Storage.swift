@@ -50,8 +50,8 @@ extension ApprovalQueue {
     try audit.database.run(
       "INSERT INTO approval_votes (request_id, voter, real_actor, vote, time, comment, "
         + "audit_seq) VALUES (?, ?, ?, ?, ?, ?, ?)",
-      [id, identity.effective.id, identity.real.id, choice.rawValue, Timestamp.iso8601(time), comment,
-       auditSeq])
+      [id, identity.effective.id, identity.real.id, choice.rawValue, Timestamp.iso8601(time),
+       comment, auditSeq])
   }
 
   func setStatus(_ status: ApprovalStatus, of id: String, at time: Date) throws {

@@ -223,7 +223,8 @@ private struct PolicyReader {
 
   mutating func readEnvironment(_ node: YAMLNode?) -> [String] {
     let names = readStrings(node, field: "env")
-    for name in names where name.range(of: "^[A-Za-z_][A-Za-z0-9_]*$", options: .regularExpression) == nil {
+    let pattern = "^[A-Za-z_][A-Za-z0-9_]*$"
+    for name in names where name.range(of: pattern, options: .regularExpression) == nil {
       fail("invalid environment variable name \"\(name)\" in spec.env", at: node)
     }
     return names

@@ -45,15 +45,17 @@ public struct Policy: Sendable {
 
   /// The policy used when the catalog has none.
   ///
-  /// Everyone may view, import the catalog, start runs and propose remediations outside
-  /// `production`; every action in `production` is denied. Approving or rejecting needs one
-  /// approval from someone other than the proposer and the change author. Agents never
-  /// approve, as under every policy.
+  /// Everyone may view everywhere, and may import the catalog, start runs and propose
+  /// remediations outside `production`; every other action in `production` is denied.
+  /// Approving needs one approval from someone other than the proposer and the change
+  /// author. Agents never approve, as under every policy.
   public static let builtIn = Policy(
     name: "default",
     roles: ["viewer": [.everyone], "operator": [.everyone], "approver": [.everyone]],
     rules: [
-      PolicyRule(actions: ["*"], environments: ["production"], deny: true),
+      PolicyRule(actions: ["run.start", "remediation.*", "quarantine.approve",
+                           "release.signoff", "catalog.import"],
+                 environments: ["production"], deny: true),
       PolicyRule(actions: ["view"], roles: ["viewer"]),
       PolicyRule(actions: ["run.start", "remediation.propose", "catalog.import"],
                  roles: ["operator"]),
