@@ -71,7 +71,8 @@ func processCPUSeconds(_ who: __rusage_who = RUSAGE_SELF) -> Double {
   return user + system
 }
 
-func measure(cpuOf who: __rusage_who = RUSAGE_SELF, _ body: () throws -> Void) rethrows -> Measurement {
+func measure(cpuOf who: __rusage_who = RUSAGE_SELF,
+             _ body: () throws -> Void) rethrows -> Measurement {
   let wallStart = DispatchTime.now().uptimeNanoseconds
   let cpuStart = processCPUSeconds(who)
   try body()
@@ -80,7 +81,7 @@ func measure(cpuOf who: __rusage_who = RUSAGE_SELF, _ body: () throws -> Void) r
     cpu: processCPUSeconds(who) - cpuStart)
 }
 
-/// A representative event: 50 users, four actions, 200 subjects, small details.
+/// Builds a representative event: 50 users, four actions, 200 subjects, small details.
 func entry(_ index: Int) -> AuditEntry {
   let actions = ["run.start", "remediation.propose", "remediation.approve", "view"]
   return AuditEntry(

@@ -15,9 +15,9 @@ public struct AuditEntry: Sendable, Equatable {
   public var actor: String
   /// The identity assumed with `--as`, when there is one.
   public var assumedActor: String?
-  /// What was attempted, such as `remediation.approve`.
+  /// The attempted action, such as `remediation.approve`.
   public var action: String
-  /// What it was attempted on, such as an approval request id or an entity reference.
+  /// The thing acted on, such as an approval request id or an entity reference.
   public var subject: String
   public var decision: AuditDecision
   public var details: JSONValue

@@ -22,8 +22,8 @@ public struct AuditEvent: Sendable, Equatable {
     assumedActor = row.optionalText(3)
     action = row.text(4)
     subject = row.text(5)
-    // The CHECK constraint allows only the three values; a tampered value reads as
-    // `recorded` here and still fails verification because the hash covers the stored text.
+    // The CHECK constraint allows only the three values. A tampered value reads as
+    // `recorded` here and still fails verification, because the hash covers the stored text.
     decision = AuditDecision(rawValue: row.text(6)) ?? .recorded
     details = row.text(7)
     prevHash = row.text(8)

@@ -6,6 +6,7 @@ extension AuditLog {
     guard query.limit > 0 else {
       throw InputError("audit query limit must be positive, got \(query.limit)")
     }
+
     var conditions: [String] = []
     var values: [SQLBindable] = []
     if let actor = query.actor {
@@ -29,12 +30,14 @@ extension AuditLog {
       conditions.append("seq < ?")
       values.append(before)
     }
+
     let filter = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
-    // One extra row tells whether another page follows.
+    // One extra row shows whether another page follows.
     values.append(query.limit + 1)
     var events = try database.query(
       "SELECT \(AuditEvent.columns) FROM audit_events \(filter) ORDER BY seq DESC LIMIT ?",
       values, AuditEvent.init(row:))
+
     var cursor: Int64?
     if events.count > query.limit {
       events.removeLast()

@@ -1,18 +1,27 @@
 extension AuditLog {
-  /// Recomputes the whole chain, oldest first, and reports the first problem.
+  /// Recomputes the whole chain and reports the first problem.
   ///
   /// Rows are read one at a time, so memory use does not depend on the log's size. A row
   /// passes when its `seq` follows the previous one, its `prev_hash` equals the previous
   /// row's hash, and its hash matches its content. At the first row that fails, a few
   /// point queries tell what happened there (see `classify`).
   ///
+  /// Each row's hash depends only on its own stored columns, so `workers` connections can
+  /// check ranges of sequence numbers at once. By default a log of 200,000 rows or more
+  /// uses one worker per active processor (at most 8), and a smaller one uses a single
+  /// worker.
+  ///
   /// With `expectHead`, a head saved earlier (for example printed after a release), the
   /// check also fails as `truncated` when the chain ends before that head or no longer
   /// contains it. A longer chain that still contains the head is intact.
-  public func verify(expectHead: AuditHead? = nil) throws -> AuditVerification {
-    let scan = try scanChain()
-    var tamper = try scan.firstBadSeq.map {
-      try classify(rowSeq: $0, previous: scan.lastGood)
+  public func verify(expectHead: AuditHead? = nil, workers: Int? = nil)
+    throws -> AuditVerification
+  {
+    let scan = try scanChain(workers: workers)
+    var tamper: AuditTamper?
+    if let firstBad = scan.firstBadSeq {
+      let previous = try headBefore(seq: firstBad)
+      tamper = try classify(rowSeq: firstBad, previous: previous)
     }
     if tamper == nil, let expectHead {
       tamper = try checkTruncation(expected: expectHead, head: scan.head)
@@ -20,49 +29,12 @@ extension AuditLog {
     return AuditVerification(count: scan.count, head: scan.head, tamper: tamper)
   }
 
-  private struct ChainScan {
-    var count: Int64 = 0
-    var head = AuditHead.empty
-    var lastGood = AuditHead.empty
-    var firstBadSeq: Int64?
-  }
-
-  private func scanChain() throws -> ChainScan {
-    var scan = ChainScan()
-    var previousHash = Array(AuditHead.genesisHash.utf8)
-    let hasher = AuditChainHasher()
-    let sql = "SELECT \(AuditEvent.columns) FROM audit_events ORDER BY seq"
-    try database.forEachRow(sql) { row in
-      let seq = row.int64(0)
-      scan.count += 1
-      let storedHash = row.unsafeUTF8(9)
-      // After the first failure only the count and head are still needed.
-      guard scan.firstBadSeq == nil else { return }
-      let prevHash = row.unsafeUTF8(8)
-      hasher.computeHash(
-        prevHash: prevHash, seq: seq, time: row.unsafeUTF8(1), actor: row.unsafeUTF8(2),
-        assumedActor: row.isNull(3) ? nil : row.unsafeUTF8(3), action: row.unsafeUTF8(4),
-        subject: row.unsafeUTF8(5), decision: row.unsafeUTF8(6), details: row.unsafeUTF8(7))
-      let linked = prevHash.elementsEqual(previousHash)
-      let intact = hasher.hexBytes.elementsEqual(storedHash)
-      if seq == scan.lastGood.seq + 1 && linked && intact {
-        previousHash.replaceSubrange(previousHash.indices, with: storedHash)
-        scan.lastGood.seq = seq
-      } else {
-        scan.firstBadSeq = seq
-      }
-    }
-    scan.lastGood.hash = String(decoding: previousHash, as: UTF8.self)
-    if scan.count > 0 { scan.head = try readHead() }
-    return scan
-  }
-
   /// Names what happened at the first row that failed, `rowSeq`, given the last row before
   /// it that passed (`previous`, or the empty head).
   ///
   /// - inserted: the row links to `previous` and so does the row after it, so the row is
-  ///   extra; or the row links to a row further back than `previous`, so either the rows
-  ///   in between were added or the row is a fork (see `skippedRows`).
+  ///   extra. Or the row links to a row further back than `previous`: then either the
+  ///   rows in between were added or the row is a fork (see `skippedRows`).
   /// - reordered: the row links to a row that comes after it.
   /// - deleted: sequence numbers are missing between `previous` and the row.
   /// - edited: the row's hash does not match its content; or the row is consistent but
@@ -102,9 +74,9 @@ extension AuditLog {
         + "row \(rowSeq) still links to its old hash")
   }
 
-  /// The row links to `target`, further back than the last good row `last`. When the row
-  /// no longer matches its hash, its `seq` was moved to make room, so the rows after
-  /// `target` are the extra ones; when it still matches, the row itself is a fork.
+  /// Classifies a row that links to `target`, further back than the last good row `last`.
+  /// When the row no longer matches its hash, its `seq` was moved to make room, so the
+  /// rows after `target` are the extra ones. When it still matches, the row is a fork.
   private func skippedRows(after target: Int64, through last: Int64, row: AuditEvent,
                            intact: Bool) -> AuditTamper {
     if intact {
@@ -140,6 +112,14 @@ extension AuditLog {
       kind: .truncated, seq: expected.seq,
       detail: "row \(expected.seq) no longer has the expected head hash \(expected.hash); "
         + "the tail was removed and rewritten")
+  }
+
+  /// Returns the sequence number and hash of the row just before `seq`, or the empty head.
+  func headBefore(seq: Int64) throws -> AuditHead {
+    let head = try database.queryFirst(
+      "SELECT seq, hash FROM audit_events WHERE seq < ? ORDER BY seq DESC LIMIT 1", [seq]
+    ) { AuditHead(seq: $0.int64(0), hash: $0.text(1)) }
+    return head ?? .empty
   }
 
   private func event(seq: Int64) throws -> AuditEvent? {

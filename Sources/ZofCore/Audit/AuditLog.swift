@@ -2,9 +2,10 @@ import Foundation
 
 /// The append-only audit trail: a hash chain of events in the `audit_events` table.
 ///
-/// Each event stores the hash of the event before it and its own hash over that value and
-/// its canonical encoding (see `AuditChainHasher`), so editing, deleting, inserting or
-/// reordering stored rows breaks the chain where it happened, and `verify` reports it.
+/// Each event stores the hash of the event before it, and its own hash over that value and
+/// its canonical encoding (see `AuditChainHasher`). Editing, deleting, inserting or
+/// reordering stored rows therefore breaks the chain where it happened, and `verify`
+/// reports the place.
 /// Triggers reject UPDATE and DELETE on the table.
 ///
 /// NOTE: The hash is not keyed, so someone with write access who drops the triggers can

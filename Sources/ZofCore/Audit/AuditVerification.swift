@@ -16,7 +16,7 @@ public struct AuditTamper: Sendable, Equatable, CustomStringConvertible {
   public var kind: Kind
   /// The first sequence number affected.
   public var seq: Int64
-  /// What was found, for people.
+  /// A description of what was found, for people.
   public var detail: String
 
   public init(kind: Kind, seq: Int64, detail: String) {

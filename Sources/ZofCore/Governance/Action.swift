@@ -1,4 +1,4 @@
-/// What an actor may attempt; every one goes through `Authorizer.authorize`.
+/// An operation an actor may attempt. Every attempt goes through `Authorizer.authorize`.
 public enum Action: String, Sendable, CaseIterable {
   case view
   case runStart = "run.start"

@@ -21,7 +21,7 @@ public struct Actor: Sendable, Hashable, CustomStringConvertible {
     self.id = id.lowercased()
   }
 
-  /// A user in the catalog's `namespace`.
+  /// Returns a user in the catalog's `namespace`.
   public static func user(_ login: String, namespace: String = "default") -> Actor {
     Actor(kind: .user, id: "user:\(namespace)/\(login)")
   }
@@ -62,7 +62,7 @@ public struct Actor: Sendable, Hashable, CustomStringConvertible {
     }
   }
 
-  /// The user running this process, from the effective uid's password entry.
+  /// Returns the user running this process, from the effective uid's password entry.
   public static func currentUser() throws -> Actor {
     guard let entry = getpwuid(geteuid()), let name = entry.pointee.pw_name else {
       throw OperationError("getpwuid", "no user name for uid \(geteuid())")

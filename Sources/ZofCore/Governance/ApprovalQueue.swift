@@ -4,12 +4,12 @@ import Foundation
 ///
 /// A request is approved when the governing rule's `approvals` count of distinct permitted
 /// people approved it, and rejected by one rejection from a permitted person. A second vote
-/// by the same person is denied and audited as denied, like every other refused vote;
-/// votes on a request that is approved, rejected or expired are denied too.
+/// by the same person is denied and audited as denied, like every other rejected vote.
+/// Votes on a request that is approved, rejected or expired are denied too.
 ///
 /// The approval count comes from the policy in force when each vote is cast, so a policy
 /// change applies to requests already queued.
-public final class ApprovalQueue: @unchecked Sendable {
+public final class ApprovalQueue: Sendable {
   public let audit: AuditLog
   public let authorizer: Authorizer
   private let clock: @Sendable () -> Date
@@ -46,8 +46,8 @@ public final class ApprovalQueue: @unchecked Sendable {
     return request
   }
 
-  /// Returns the separation-of-duties checklist for `identity` approving request `id` now;
-  /// `allowed` tells whether they may approve. Nothing is recorded.
+  /// Returns the separation-of-duties checklist for `identity` approving request `id` now.
+  /// Its `allowed` is whether they may approve. Nothing is recorded.
   public func checklist(requestID id: String, for identity: Identity) throws -> Decision {
     let state = try loadState(id, choice: .approve)
     return authorizer.authorize(identity, state.request.kind.approveAction,
@@ -92,21 +92,25 @@ public final class ApprovalQueue: @unchecked Sendable {
       let state = try loadState(id, choice: choice)
       let request = state.request
       let action = choice == .approve ? request.kind.approveAction : request.kind.rejectAction
-      var decision = authorizer.authorize(identity, action, context: context(state))
-      let status = decision.allowed ? statusAfter(choice, state) : request.status
-      var details: JSONValue = ["vote": .string(choice.rawValue), "status": .string(
-        status.rawValue)]
-      if let comment { details = merge(details, ["comment": .string(comment)]) }
-      decision = try authorizer.decideAndRecord(
-        identity, action, context: context(state), audit: audit, details: details)
+      let decisionContext = context(state)
+      let preview = authorizer.authorize(identity, action, context: decisionContext)
+      let status = preview.allowed ? statusAfter(choice, state) : request.status
+      var details: [String: JSONValue] = [
+        "vote": .string(choice.rawValue), "status": .string(status.rawValue),
+      ]
+      if let comment { details["comment"] = .string(comment) }
+      // The same context gives the same decision, now recorded with the resulting status.
+      let decision = try authorizer.decideAndRecord(
+        identity, action, context: decisionContext, audit: audit, details: .object(details))
       if decision.allowed, let seq = decision.auditSeq {
         try insertVote(choice, on: id, by: identity, comment: comment, auditSeq: seq,
-                       at: clock())
-        if status != request.status { try setStatus(status, of: id, at: clock()) }
-      } else if request.status == .pending, request.isExpired(at: clock()) {
-        try setStatus(.expired, of: id, at: clock())
+                       at: decisionContext.now)
+        if status != request.status { try setStatus(status, of: id, at: decisionContext.now) }
+      } else if request.status == .pending, request.isExpired(at: decisionContext.now) {
+        try setStatus(.expired, of: id, at: decisionContext.now)
       }
-      return ApprovalOutcome(decision: decision, request: try loadState(id, choice: choice).request)
+      let updated = try loadState(id, choice: choice).request
+      return ApprovalOutcome(decision: decision, request: updated)
     }
   }
 
@@ -125,12 +129,6 @@ public final class ApprovalQueue: @unchecked Sendable {
                          approval: state, now: clock())
   }
 
-  private func merge(_ base: JSONValue, _ extra: [String: JSONValue]) -> JSONValue {
-    guard case .object(var members) = base else { return base }
-    for (key, value) in extra { members[key] = value }
-    return .object(members)
-  }
-
   private func loadState(_ id: String, choice: ApprovalVote.Choice) throws -> ApprovalState {
     guard let request = try request(id: id) else {
       throw InputError("approval request \(id) not found",
@@ -140,8 +138,8 @@ public final class ApprovalQueue: @unchecked Sendable {
   }
 }
 
-/// The result of a vote: the decision (with its audit sequence number) and the request as
-/// it stands afterwards.
+/// The result of a vote: the decision (with its audit sequence number) and the request
+/// after the vote.
 public struct ApprovalOutcome: Sendable {
   public var decision: Decision
   public var request: ApprovalRequest

@@ -1,6 +1,6 @@
 import Foundation
 
-/// What an approval request asks to let through.
+/// The kind of change an approval request is for.
 public enum ApprovalKind: String, Sendable, CaseIterable {
   case remediation, quarantine, release
 
@@ -29,7 +29,7 @@ public enum ApprovalStatus: String, Sendable, CaseIterable {
 /// The fields a capability supplies to queue a request with `ApprovalQueue.create`.
 public struct ApprovalDraft: Sendable {
   public var kind: ApprovalKind
-  /// What is to be approved, such as a proposal id or a release ref.
+  /// The thing to approve, such as a proposal id or a release ref.
   public var subject: String
   /// The actor that proposed the change, often a remediator.
   public var proposer: Actor

@@ -1,7 +1,8 @@
 import Foundation
 
 extension Authorizer {
-  /// The separation-of-duties checks for `actor` deciding `approval` with `action`.
+  /// Returns the request-state and separation-of-duties checks for `actor` casting the vote
+  /// in `approval`.
   func approvalChecks(_ actor: Actor, _ approval: ApprovalState, now: Date) -> [PolicyCheck] {
     let request = approval.request
     var checks = [statusCheck(request, now: now), singleVoteCheck(actor, approval)]

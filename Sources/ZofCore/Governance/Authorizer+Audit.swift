@@ -32,7 +32,7 @@ extension Authorizer {
   /// Returns the identity for a command run by `real`, acting as `login` when given.
   ///
   /// Acting as another user needs `spec.identity.allowImpersonation: true` in the policy
-  /// and a real actor that is a person. The attempt is audited either way; a refused one
+  /// and a real actor that is a person. The attempt is audited either way, and a rejected one
   /// throws an `InputError`, which front ends report with exit status 2.
   public func identity(real: Actor, actingAs login: String?, audit: AuditLog) throws -> Identity {
     guard let login else { return Identity(real: real) }

@@ -1,8 +1,8 @@
 import Foundation
 
-/// What an authorization is about, besides the actor and the action.
+/// The facts an authorization needs besides the actor and the action.
 public struct AuthorizationContext: Sendable {
-  /// What the action applies to, recorded as the audit event's subject.
+  /// The thing the action applies to, recorded as the audit event's subject.
   public var subject: String
   public var environment: String?
   /// The request being decided, with its votes so far, for approval actions.
@@ -36,8 +36,8 @@ public struct ApprovalState: Sendable {
 
 /// The one place that decides whether an actor may do something.
 ///
-/// `authorize` returns a `Decision` with every check it made; `decideAndRecord` does the
-/// same and writes the decision to the audit log whether it allows or denies.
+/// `authorize` returns a `Decision` with every check it made. `decideAndRecord` also
+/// writes that decision to the audit log, whether it allows or denies.
 public struct Authorizer: Sendable {
   public let policy: Policy
   public let directory: Directory
@@ -49,7 +49,8 @@ public struct Authorizer: Sendable {
 
   /// Decides whether `identity` may perform `action` in `context`.
   ///
-  /// Agents may never approve, reject or sign off, whatever the policy says. For approval
+  /// Agents may never approve, reject or sign off, even where the policy grants them a role
+  /// that could. For approval
   /// actions with `context.approval` set, the decision includes the request's state and the
   /// separation-of-duties rules.
   public func authorize(_ identity: Identity, _ action: Action,
@@ -68,24 +69,24 @@ public struct Authorizer: Sendable {
     return Decision(action: action, checks: checks)
   }
 
-  /// Returns the roles `actor` holds, each with how it holds it (for example
+  /// Returns the roles of `actor`, each with the membership that grants it (for example
   /// `via group:default/sre`).
   public func roles(of actor: Actor) -> [String: String] {
     let groups = actor.userRef.map { directory.groups(of: $0) } ?? []
-    var held: [String: String] = [:]
+    var granted: [String: String] = [:]
     for (role, members) in policy.roles {
       for member in members {
         if let via = holds(actor, member, groups: groups) {
-          held[role] = via
+          granted[role] = via
           break
         }
       }
     }
-    return held
+    return granted
   }
 
-  /// The rule that sets approval requirements for `action` in `environment`: the first
-  /// matching allow rule.
+  /// Returns the rule that sets approval requirements for `action` in `environment`: the
+  /// first matching allow rule.
   public func governingRule(_ action: Action, environment: String?) -> PolicyRule? {
     policy.rules.first { !$0.deny && $0.matches(action, environment: environment) }
   }
@@ -117,29 +118,29 @@ public struct Authorizer: Sendable {
   private func roleCheck(_ actor: Actor, _ action: Action, environment: String?) -> PolicyCheck {
     let place = environment.map { " in \($0)" } ?? ""
     let rules = policy.rules.filter { $0.matches(action, environment: environment) }
-    let held = roles(of: actor)
+    let granted = roles(of: actor)
     for rule in rules where rule.deny {
-      if rule.roles.isEmpty || rule.roles.contains(where: { held[$0] != nil }) {
+      if rule.roles.isEmpty || rule.roles.contains(where: { granted[$0] != nil }) {
         return PolicyCheck("role", met: false,
                            reason: "\(rule.label) denies \(action.rawValue)\(place)")
       }
     }
     for rule in rules where !rule.deny {
-      if let role = rule.roles.first(where: { held[$0] != nil }) {
+      if let role = rule.roles.first(where: { granted[$0] != nil }) {
         return PolicyCheck(
           "role", met: true,
-          reason: "\(actor) holds role \(role) \(held[role]!), which \(rule.label) allows "
+          reason: "\(actor) holds role \(role) \(granted[role]!), which \(rule.label) allows "
             + "to \(action.rawValue)\(place)")
       }
     }
     if action == .view {
       return PolicyCheck("role", met: true, reason: "viewing is allowed unless a rule denies it")
     }
-    let roleList = held.keys.sorted().joined(separator: ", ")
+    let roleList = granted.keys.sorted().joined(separator: ", ")
     return PolicyCheck(
       "role", met: false,
       reason: "no rule of policy \(policy.name) allows \(actor) to \(action.rawValue)\(place)"
-        + " (roles held: \(roleList.isEmpty ? "none" : roleList))")
+        + " (roles: \(roleList.isEmpty ? "none" : roleList))")
   }
 
   private func impersonationChecks(_ identity: Identity) -> [PolicyCheck] {

@@ -36,7 +36,7 @@ public struct Decision: Sendable, Equatable {
 
   public var allowed: Bool { !checks.isEmpty && checks.allSatisfy(\.met) }
 
-  /// Why: the unmet checks when denied, every check when allowed.
+  /// The reasons: the unmet checks when denied, every check when allowed.
   public var reasons: [String] {
     let relevant = allowed ? checks : checks.filter { !$0.met }
     return relevant.map(\.reason)

@@ -1,7 +1,7 @@
 /// Who is acting: the real actor, and the user assumed with `--as` when impersonating.
 ///
 /// Authorization looks at the effective actor (the assumed one when present), except that
-/// an agent stays an agent whoever it claims to be. Audit events record both.
+/// an agent stays an agent even when it assumes a user. Audit events record both.
 public struct Identity: Sendable, Hashable, CustomStringConvertible {
   public let real: Actor
   public let assumed: Actor?

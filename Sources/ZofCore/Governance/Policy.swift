@@ -1,12 +1,13 @@
 /// Who may do what, where, and with how many approvals: the spec of a `Policy` entity.
 ///
 /// Rules grant or deny actions to roles. For an action in an environment, every rule whose
-/// `actions` and `environments` match applies: a matching deny rule whose roles the actor
-/// holds wins, otherwise the actor needs a role of a matching allow rule. `view` is allowed
-/// when no rule denies it. The first matching allow rule also sets the separation-of-duties
-/// requirements of approval actions (`approvals`, `distinctFrom`, `requireOwner`).
+/// `actions` and `environments` match applies. A matching deny rule wins when it names one
+/// of the actor's roles or names no roles at all. Otherwise the actor needs a role of a
+/// matching allow rule. `view` is allowed when no rule denies it. The first matching allow
+/// rule also sets the separation-of-duties requirements of approval actions (`approvals`,
+/// `distinctFrom`, `requireOwner`).
 public struct Policy: Sendable {
-  /// Roles every policy knows, whether or not it lists members for them.
+  /// Roles that exist in every policy, whether or not it lists members for them.
   public static let builtInRoles = ["viewer", "operator", "approver", "release-manager", "admin"]
 
   /// The policy entity's name, or `default` for the built-in policy.
@@ -25,7 +26,7 @@ public struct Policy: Sendable {
   /// Names of environment variables that checks inherit from Zof's own environment;
   /// everything else is left out of a check's environment. From `spec.env`.
   public var inheritedEnvironment: [String]
-  /// Where the policy was read from; empty for the built-in policy.
+  /// The position of the policy entity in its file; nil for the built-in policy.
   public var location: SourceLocation?
 
   public init(name: String, roles: [String: [RoleMember]] = [:], rules: [PolicyRule] = [],
@@ -88,11 +89,11 @@ public enum RoleMember: Sendable, Hashable, CustomStringConvertible {
 
 /// A party to a change that separation of duties can exclude from approving it.
 public enum Party: String, Sendable, CaseIterable {
-  /// Whoever (often an agent) proposed the fix or quarantine.
+  /// The actor (often an agent) that proposed the fix or quarantine.
   case proposer
   /// An author of the change under repair.
   case changeAuthor
-  /// Whoever asked for the approval.
+  /// The actor that requested the approval.
   case requester
 }
 
@@ -110,7 +111,7 @@ public struct PolicyRule: Sendable {
   /// Whether one of the approvals must come from an owner of an affected component.
   public var requireOwner: Bool
   public var deny: Bool
-  /// Where the rule is written, for reasons shown to people.
+  /// The rule's position in the policy file, quoted in reasons.
   public var location: SourceLocation?
 
   public init(actions: [String], roles: [String] = [], environments: [String] = [],

@@ -1,7 +1,7 @@
 import CSQLite
 
 extension Row {
-  /// The UTF-8 bytes of a text column, read without copying them into a `String`.
+  /// Returns the UTF-8 bytes of a text column without copying them into a `String`.
   ///
   /// The buffer points into SQLite's memory and is valid only until the row callback
   /// returns; it is empty for NULL. Reading the same column with another accessor first

@@ -59,7 +59,8 @@ public enum CanonicalJSON {
 
   /// Appends a decimal integer.
   static func appendInteger(_ number: Int64, to output: inout [UInt8]) {
-    // Swift stores strings this short inline, so this allocates nothing.
+    // Up to 15 characters fit in Swift's inline small-string storage, so typical values
+    // allocate nothing.
     output.append(contentsOf: String(number).utf8)
   }
 

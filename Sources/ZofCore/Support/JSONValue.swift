@@ -18,7 +18,7 @@ public enum JSONValue: Sendable, Equatable {
     return members[key]
   }
 
-  /// An array of strings.
+  /// Makes an array of string values.
   public static func strings(_ values: [String]) -> JSONValue {
     .array(values.map { .string($0) })
   }

@@ -40,13 +40,17 @@ struct AuditLogTests {
   @Test func batchAppendMatchesSingleAppends() throws {
     let store = try TemporaryStore()
     let log = AuditLog(database: store.database)
+    // Verification with several workers opens more connections to the file.
+    defer { withExtendedLifetime(store) {} }
     let head = try log.append(contentsOf: (1...500).map { Self.entry($0) })
     #expect(head.seq == 500)
     #expect(log.lastKnownHead == head)
-    let result = try log.verify()
-    #expect(result.isIntact)
-    #expect(result.count == 500)
-    #expect(result.head == head)
+    for workers in [1, 2, 7] {
+      let result = try log.verify(workers: workers)
+      #expect(result.isIntact)
+      #expect(result.count == 500)
+      #expect(result.head == head)
+    }
   }
 
   @Test func emptyLogVerifies() throws {

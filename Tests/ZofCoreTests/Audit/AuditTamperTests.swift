@@ -6,7 +6,16 @@ import Testing
 struct AuditTamperTests {
   static let eventCount = 10
 
-  /// A log of ten events with the triggers removed.
+  // Stored properties keep the folder alive for the whole test, because verification with
+  // several workers opens its own connections to the file.
+  let store: TemporaryStore
+  let log: AuditLog
+
+  init() throws {
+    (store, log) = try Self.makeLog()
+  }
+
+  /// Creates a log of ten events and removes its triggers.
   static func makeLog() throws -> (TemporaryStore, AuditLog) {
     let store = try TemporaryStore()
     let log = AuditLog(database: store.database)
@@ -39,28 +48,28 @@ struct AuditTamperTests {
        forged.subject, forged.decision.rawValue, forged.details, forged.prevHash, forged.hash])
   }
 
+  /// Checks the verdict with one worker and with ranges split among three workers.
   static func expectTamper(_ log: AuditLog, _ kind: AuditTamper.Kind, at seq: Int64,
                            expectHead: AuditHead? = nil) throws {
-    let result = try log.verify(expectHead: expectHead)
-    let tamper = try #require(result.tamper)
-    #expect(tamper.kind == kind, "\(tamper)")
-    #expect(tamper.seq == seq, "\(tamper)")
+    for workers in [1, 3] {
+      let result = try log.verify(expectHead: expectHead, workers: workers)
+      let tamper = try #require(result.tamper, "workers: \(workers)")
+      #expect(tamper.kind == kind, "workers: \(workers), \(tamper)")
+      #expect(tamper.seq == seq, "workers: \(workers), \(tamper)")
+    }
   }
 
   @Test func editedField() throws {
-    let (store, log) = try Self.makeLog()
     try store.database.run("UPDATE audit_events SET actor = 'user:default/mallory' WHERE seq = 5")
     try Self.expectTamper(log, .edited, at: 5)
   }
 
   @Test func editedDetails() throws {
-    let (store, log) = try Self.makeLog()
     try store.database.run("UPDATE audit_events SET decision = 'denied' WHERE seq = 1")
     try Self.expectTamper(log, .edited, at: 1)
   }
 
   @Test func editedAndRehashed() throws {
-    let (store, log) = try Self.makeLog()
     var event = try Self.event(log, 5)
     event.subject = "run-forged"
     let hash = log.recomputedHash(of: event)
@@ -70,19 +79,16 @@ struct AuditTamperTests {
   }
 
   @Test func deletedRow() throws {
-    let (store, log) = try Self.makeLog()
     try store.database.run("DELETE FROM audit_events WHERE seq = 5")
     try Self.expectTamper(log, .deleted, at: 5)
   }
 
   @Test func deletedFirstRows() throws {
-    let (store, log) = try Self.makeLog()
     try store.database.run("DELETE FROM audit_events WHERE seq <= 2")
     try Self.expectTamper(log, .deleted, at: 1)
   }
 
   @Test func insertedRow() throws {
-    let (store, log) = try Self.makeLog()
     let before = try Self.event(log, 4)
     // Make room at seq 5 by moving rows 5...10 up by one, in two steps to keep seq unique.
     try store.database.execute("""
@@ -98,7 +104,6 @@ struct AuditTamperTests {
   }
 
   @Test func insertedForkAtEnd() throws {
-    let (_, log) = try Self.makeLog()
     var forged = try Self.event(log, 3)
     forged.seq = Int64(Self.eventCount + 1)
     forged.prevHash = try Self.event(log, 3).hash
@@ -107,7 +112,6 @@ struct AuditTamperTests {
   }
 
   @Test func swappedAdjacentRows() throws {
-    let (store, log) = try Self.makeLog()
     try store.database.execute("""
       UPDATE audit_events SET seq = -1 WHERE seq = 5;
       UPDATE audit_events SET seq = 5 WHERE seq = 6;
@@ -117,7 +121,6 @@ struct AuditTamperTests {
   }
 
   @Test func swappedDistantRows() throws {
-    let (store, log) = try Self.makeLog()
     try store.database.execute("""
       UPDATE audit_events SET seq = -1 WHERE seq = 3;
       UPDATE audit_events SET seq = 3 WHERE seq = 7;
@@ -127,7 +130,6 @@ struct AuditTamperTests {
   }
 
   @Test func truncatedTail() throws {
-    let (store, log) = try Self.makeLog()
     let saved = try log.head()
     try store.database.run("DELETE FROM audit_events WHERE seq > 7")
     let plain = try log.verify()
@@ -137,7 +139,6 @@ struct AuditTamperTests {
   }
 
   @Test func truncatedAndRewrittenTail() throws {
-    let (store, log) = try Self.makeLog()
     let saved = try log.head()
     try store.database.run("DELETE FROM audit_events WHERE seq > 7")
     try log.append(contentsOf: (1...5).map {
@@ -149,7 +150,6 @@ struct AuditTamperTests {
   }
 
   @Test func grownChainStillContainsHead() throws {
-    let (_, log) = try Self.makeLog()
     let saved = try log.head()
     try log.append(AuditEntry(actor: "user:default/alice", action: "view", subject: "x",
                               decision: .allowed))
@@ -159,11 +159,12 @@ struct AuditTamperTests {
   }
 
   @Test func countAndHeadReportedAfterTamper() throws {
-    let (store, log) = try Self.makeLog()
     let head = try log.head()
     try store.database.run("UPDATE audit_events SET action = 'view' WHERE seq = 2")
-    let result = try log.verify()
-    #expect(result.count == Int64(Self.eventCount))
-    #expect(result.head == head)
+    for workers in [1, 3] {
+      let result = try log.verify(workers: workers)
+      #expect(result.count == Int64(Self.eventCount))
+      #expect(result.head == head)
+    }
   }
 }

@@ -91,7 +91,7 @@ final class GovernanceFixture {
     return try queue.create(draft, requester: Self.user("frank"))
   }
 
-  /// The newest audit event.
+  /// Returns the newest audit event.
   func lastEvent() throws -> AuditEvent? {
     try audit.events(AuditQuery(limit: 1)).events.first
   }
