@@ -40,7 +40,7 @@ extension AuditLog {
     let path = database.path
     DispatchQueue.concurrentPerform(iterations: ranges.count) { index in
       do {
-        // SQLite connections are not shared across threads here: each worker opens its own.
+        // Each worker opens its own connection, so no connection is shared across threads.
         let connection = try Database(path: path)
         collector.store(try AuditLog.scan(connection, ranges[index], after: starts[index]),
                         at: index)

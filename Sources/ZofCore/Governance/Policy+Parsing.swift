@@ -222,6 +222,7 @@ private struct PolicyReader {
   }
 
   mutating func readEnvironment(_ node: YAMLNode?) -> [String] {
+    guard let node else { return Policy.defaultInheritedEnvironment }
     let names = readStrings(node, field: "env")
     let pattern = "^[A-Za-z_][A-Za-z0-9_]*$"
     for name in names where name.range(of: pattern, options: .regularExpression) == nil {

@@ -1,4 +1,5 @@
-/// Who may do what, where, and with how many approvals: the spec of a `Policy` entity.
+/// The rules of who may do what, where, and with how many approvals: the spec of a `Policy`
+/// entity.
 ///
 /// Rules grant or deny actions to roles. For an action in an environment, every rule whose
 /// `actions` and `environments` match applies. A matching deny rule wins when it names one
@@ -10,6 +11,9 @@ public struct Policy: Sendable {
   /// Roles that exist in every policy, whether or not it lists members for them.
   public static let builtInRoles = ["viewer", "operator", "approver", "release-manager", "admin"]
 
+  /// The variables checks inherit when the policy has no `spec.env`.
+  public static let defaultInheritedEnvironment = ["PATH", "HOME", "LANG", "LC_ALL", "TMPDIR"]
+
   /// The policy entity's name, or `default` for the built-in policy.
   public var name: String
   /// Members of each role.
@@ -17,14 +21,15 @@ public struct Policy: Sendable {
   public var rules: [PolicyRule]
   /// How long evidence is kept, in days; nil keeps it forever.
   public var evidenceDays: Int?
-  /// Regular expressions whose matches are replaced in captured output and environments.
+  /// Regular expressions matching secrets to redact from captured output and environments.
   public var redact: [String]
   /// Whether `--as USER` is allowed (for demos and tests).
   public var allowImpersonation: Bool
-  /// `spec.readiness` as written, read by the readiness checks.
+  /// `spec.readiness` as written, for the readiness checks to interpret.
   public var readiness: YAMLNode?
-  /// Names of environment variables that checks inherit from Zof's own environment;
-  /// everything else is left out of a check's environment. From `spec.env`.
+  /// Names of environment variables that checks inherit from Zof's own environment.
+  /// Everything else is left out of a check's environment. From `spec.env`, which
+  /// defaults to `defaultInheritedEnvironment`.
   public var inheritedEnvironment: [String]
   /// The position of the policy entity in its file; nil for the built-in policy.
   public var location: SourceLocation?
@@ -64,7 +69,7 @@ public struct Policy: Sendable {
                            "release.signoff"],
                  roles: ["approver"], approvals: 1, distinctFrom: [.proposer, .changeAuthor]),
     ],
-    inheritedEnvironment: ["PATH", "HOME", "LANG", "LC_ALL", "TMPDIR"])
+    inheritedEnvironment: defaultInheritedEnvironment)
 }
 
 /// A member of a role as the policy lists it.

@@ -103,6 +103,19 @@ struct PolicyParsingTests {
     #expect(errors.errors.map(\.location?.line) == [6, 7])
   }
 
+  @Test func envDefaultsWhenMissing() throws {
+    let policy = try TestCatalog.policy("""
+      apiVersion: zof.dev/v1alpha1
+      kind: Policy
+      metadata: {name: small}
+      spec:
+        rules: [{action: view, roles: [viewer]}]
+      """)
+    #expect(policy.inheritedEnvironment == Policy.defaultInheritedEnvironment)
+    #expect(policy.evidenceDays == nil)
+    #expect(!policy.allowImpersonation)
+  }
+
   @Test func selectsBuiltInWhenCatalogHasNone() throws {
     let entities = try TestCatalog.entities("""
       apiVersion: backstage.io/v1alpha1
