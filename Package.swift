@@ -31,6 +31,10 @@ let package = Package(
       name: "ZofGraphBench",
       dependencies: ["ZofCore"]
     ),
+    .executableTarget(
+      name: "ZofAuditBench",
+      dependencies: ["ZofCore"]
+    ),
     .testTarget(
       name: "ZofCoreTests",
       dependencies: ["ZofCore"],
