@@ -23,7 +23,7 @@ enum BisectCommand {
     }
     let workspace = try invocation.workspace()
     let store = try invocation.store()
-    let graph = try invocation.graphService().current().graph
+    let graph = try invocation.graph().graph
     let check = try Planner(graph: graph).namedCandidates([checkText], history: [:])[0].ref
     let checkRef = graph.find(check).map { graph[$0].ref.description } ?? check
     let result = try Bisector(workspace: workspace, executable: selfPath())
@@ -81,7 +81,7 @@ enum CheckExecCommand {
     guard let root = invocation.arguments.value("--root") else {
       throw UsageError("`zof check-exec` needs --root DIR", command: "check-exec")
     }
-    let graph = try invocation.graphService().current().graph
+    let graph = try invocation.graph().graph
     guard let id = graph.find(invocation.arguments.positionals[0]) else { return 125 }
     let spec = try CheckSpec(entity: graph[id])
     let options = ExecutionOptions(repositoryRoot: root)

@@ -16,6 +16,11 @@ enum ErrorPresenter {
       Console.error("zof: error: \(count) problem\(count == 1 ? "" : "s") found; "
                       + "nothing was imported or changed:")
       for item in inputs.errors { Console.error("  " + item.description) }
+    case let denied as AuthorizationDenied:
+      Console.error("zof: denied: \(denied.decision.action.rawValue) on \(denied.subject)")
+      for reason in denied.decision.reasons { Console.error("  - \(reason)") }
+      if let seq = denied.decision.auditSeq { Console.error("  recorded as audit event \(seq)") }
+      return ExitStatus.gateFailed
     case let database as DatabaseError:
       Console.error("zof: error: store: " + database.description)
     case let operation as OperationError:

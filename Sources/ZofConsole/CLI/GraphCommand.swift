@@ -38,9 +38,13 @@ enum GraphCommand {
       for path in paths { try WorkspaceConfig.addKubernetesSource(path, file: file) }
       workspace = try Workspace.load(root: workspace.root)
     }
-    let service = GraphService(workspace: workspace, store: try invocation.store(),
+    let session = try invocation.session()
+    let service = GraphService(workspace: workspace, store: session.store,
                                logger: invocation.logger())
-    let loaded = try service.importCatalog(strict: invocation.arguments.flag("--strict"))
+    let catalog = try service.readCatalog(strict: invocation.arguments.flag("--strict"))
+    try session.authorize(.catalogImport, subject: "catalog",
+                          details: ["files": .integer(Int64(catalog.sources.count))])
+    let loaded = try service.save(catalog)
     let snapshot = loaded.snapshot
     if invocation.json {
       try Console.json([
@@ -64,7 +68,7 @@ enum GraphCommand {
     options: [.flag("--json", "print as JSON")],
     positionals: ["REF"], positionalRange: 1...1
   ) { invocation in
-    let graph = try invocation.graphService().current().graph
+    let graph = try invocation.graph().graph
     let text = invocation.arguments.positionals[0]
     guard let id = graph.find(text) else {
       let names = graph.entities.map(\.ref.short)
@@ -106,7 +110,7 @@ enum GraphCommand {
     name: "stats", summary: "count entities per kind and relations per type",
     usage: "[--json]", options: [.flag("--json", "print as JSON")]
   ) { invocation in
-    let loaded = try invocation.graphService().current()
+    let loaded = try invocation.graph()
     let stats = GraphStats(graph: loaded.graph)
     if invocation.json {
       try Console.json([

@@ -22,7 +22,7 @@ enum ImpactCommand {
       return ExitStatus.success
     }
     let change = try ChangeArguments.read(invocation, command: "impact")
-    let loaded = try invocation.graphService().current()
+    let loaded = try invocation.graph()
     let analyzer = ImpactAnalyzer(graph: loaded.graph,
                                   repositoryPath: try invocation.workspace().repositoryPath,
                                   history: try HistorySource.rates(invocation,

@@ -7,7 +7,7 @@ final class Invocation: @unchecked Sendable {
   let environment: [String: String]
   let currentDirectory: String
   private var cachedWorkspace: Workspace?
-  private var cachedStore: Store?
+  private var cachedSession: WorkspaceSession?
   private var cachedLogger: Logger?
 
   init(arguments: ParsedArguments, environment: [String: String], currentDirectory: String) {
@@ -26,27 +26,21 @@ final class Invocation: @unchecked Sendable {
     return workspace
   }
 
-  /// The store, opened and migrated. Opening it also marks runs whose process died as
-  /// interrupted, so a killed run is never shown as still running.
-  func store() throws -> Store {
-    if let cachedStore { return cachedStore }
-    let store = try Store(path: try workspace().storePath)
-    cachedStore = store
-    let interrupted = try store.runs.markStaleRunsInterrupted(staleAfter: Self.staleAfter)
-    for id in interrupted {
-      logger().warning("run.interrupted", [("run", id), ("reason", "runner process is gone")])
-    }
-    return store
+  /// The session: store, graph, policy and identity, opened once per command. Opening it
+  /// recovers runs whose process died and imports the catalog when it changed.
+  func session() throws -> WorkspaceSession {
+    if let cachedSession { return cachedSession }
+    let session = try WorkspaceSession(workspace: try workspace(),
+                                       actingAs: arguments.global.actingAs, logger: logger())
+    for notice in session.notices { Console.error("zof: warning: \(notice)") }
+    cachedSession = session
+    return session
   }
 
-  /// Seconds without a heartbeat before a run whose process is gone counts as interrupted.
-  static let staleAfter: Double = 10
+  func store() throws -> Store { try session().store }
 
-  /// The acting user as an entity ref, `user:default/LOGIN`.
-  func actorRef() throws -> String {
-    let login = getpwuid(geteuid()).map { String(cString: $0.pointee.pw_name) } ?? "unknown"
-    return "user:default/\(login.lowercased())"
-  }
+  /// The acting identity as an entity ref, such as `user:default/alice`.
+  func actorRef() throws -> String { try session().identity.effective.id }
 
   /// The log file beside the store; a disabled logger when no workspace is found.
   func logger() -> Logger {
@@ -61,9 +55,8 @@ final class Invocation: @unchecked Sendable {
     return logger
   }
 
-  func graphService() throws -> GraphService {
-    GraphService(workspace: try workspace(), store: try store(), logger: logger())
-  }
+  /// The current graph and its snapshot.
+  func graph() throws -> GraphService.Loaded { try session().loaded }
 
   var json: Bool { arguments.flag("--json") }
 }

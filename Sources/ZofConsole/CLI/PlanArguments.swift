@@ -20,7 +20,7 @@ struct PlanArguments {
   static func plan(_ invocation: Invocation, command: String) throws -> Result {
     let arguments = invocation.arguments
     let workspace = try invocation.workspace()
-    let loaded = try invocation.graphService().current()
+    let loaded = try invocation.graph()
     let planner = Planner(graph: loaded.graph)
     let history = try HistorySource.rates(invocation, graph: loaded.graph)
     let environment = arguments.value("--env") ?? workspace.config.environment

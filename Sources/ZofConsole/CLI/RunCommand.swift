@@ -17,12 +17,17 @@ enum RunCommand {
   ) { invocation in
     let result = try PlanArguments.plan(invocation, command: "run")
     let workspace = try invocation.workspace()
-    let launcher = RunLauncher(workspace: workspace, store: try invocation.store(),
+    let session = try invocation.session()
+    let launcher = RunLauncher(workspace: workspace, store: session.store,
                                graph: result.loaded.graph, logger: invocation.logger())
     let request = RunLauncher.Request(
-      plan: result.plan, trigger: trigger(result), actor: try invocation.actorRef(),
+      plan: result.plan, trigger: trigger(result), actor: session.identity.description,
       base: result.change?.base, head: result.change?.head,
-      snapshotID: result.loaded.snapshot.id)
+      snapshotID: result.loaded.snapshot.id, redactPatterns: session.policy.redact,
+      allowedEnvironment: session.policy.inheritedEnvironment)
+    try session.authorize(.runStart, subject: "run", environment: result.plan.environment,
+                          details: ["checks": .integer(Int64(result.plan.selected.count)),
+                                    "trigger": .string(request.trigger)])
     let runID = try launcher.record(request)
     let progress = RunProgress(total: result.plan.selected.count, quiet: invocation.json)
     if !invocation.json {
@@ -34,6 +39,8 @@ enum RunCommand {
     }
     let status = try launcher.execute(runID, request) { progress.handle($0) }
     progress.finish()
+    try session.record("run.finish", subject: "run:\(runID)",
+                       details: ["status": .string(status.rawValue)])
     let summary = try RunSummary.load(runID: runID, store: try invocation.store())
     if let path = invocation.arguments.value("--junit") {
       let file = Workspace.absolute(path, relativeTo: invocation.currentDirectory)

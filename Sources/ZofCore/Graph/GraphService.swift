@@ -34,7 +34,19 @@ public struct GraphService {
 
   /// Imports the catalog as a new snapshot, whether or not it changed.
   public func importCatalog(strict: Bool = false) throws -> Loaded {
-    let catalog = try readCatalog(strict: strict)
+    try save(try readCatalog(strict: strict))
+  }
+
+  /// The catalog to import when its files changed since the latest snapshot (or no snapshot
+  /// exists), with that snapshot; nil catalog when the snapshot is current.
+  public func pendingImport() throws -> (catalog: ResolvedCatalog?, latest: SnapshotInfo?) {
+    let latest = try store.snapshots.latest()
+    if let latest, try !sourcesChanged(since: latest) { return (nil, latest) }
+    return (try readCatalog(), latest)
+  }
+
+  /// Stores a catalog read by `pendingImport` as a new snapshot.
+  public func save(_ catalog: ResolvedCatalog) throws -> Loaded {
     let id = try store.snapshots.save(catalog)
     logger.info("catalog.import", [("snapshot", id), ("entities", catalog.entities.count),
                                    ("relations", catalog.relations.count),
