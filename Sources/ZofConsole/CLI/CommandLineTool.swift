@@ -19,6 +19,12 @@ enum CommandLineTool {
       ReproCommand.spec,
       BisectCommand.spec,
       CheckExecCommand.spec,
+      PolicyCommand.spec,
+      ApprovalsCommand.spec,
+      ApprovalsCommand.approveSpec,
+      ApprovalsCommand.rejectSpec,
+      AuditCommand.spec,
+      GCCommand.spec,
       DemoCommand.spec,
       HelpCommand.spec,
     ]

@@ -25,8 +25,8 @@ enum DemoCommand {
                   + "partial refunds)")
     Console.out("")
     let workspace = try Workspace.load(root: folder)
-    let store = try Store(path: workspace.storePath)
-    let loaded = try GraphService(workspace: workspace, store: store).current()
+    let session = try WorkspaceSession(workspace: workspace, logger: invocation.logger())
+    let loaded = session.loaded
     let change = try Git(repositoryPath: folder).changedPaths(base: "HEAD~1", head: "HEAD")
     let report = ImpactAnalyzer(graph: loaded.graph, repositoryPath: workspace.repositoryPath)
       .analyze(paths: change)
