@@ -3,7 +3,9 @@ import ZofCore
 
 // Measures the fleet executor; bench/fleet/run.sh drives it and records the figures.
 //
-//   ZofBench checks COUNT CONCURRENCY   runs COUNT checks of `true`, prints seconds
+//   ZofBench checks COUNT CONCURRENCY [argv]
+//                                       runs COUNT checks of `true` through /bin/sh -c, or
+//                                       as a plain argv, prints seconds
 //   ZofBench output BYTES [FILE]        runs one check writing BYTES to stdout (or cats
 //                                       FILE), prints seconds and bytes stored
 
@@ -13,8 +15,10 @@ func scratchFolder() -> String {
   return String(cString: path)
 }
 
-func check(_ name: String, _ script: String, concurrency: Int) -> PlannedCheck {
-  let spec = CheckSpec(ref: EntityRef(kind: "check", name: name), invocation: .shell(script))
+func check(_ name: String, _ script: String, concurrency: Int,
+           argv: Bool = false) -> PlannedCheck {
+  let invocation: CheckSpec.Invocation = argv ? .argv([script]) : .shell(script)
+  let spec = CheckSpec(ref: EntityRef(kind: "check", name: name), invocation: invocation)
   return PlannedCheck(spec: spec, fleet: FleetAssignment(name: "bench", concurrency: concurrency))
 }
 
@@ -39,7 +43,10 @@ switch arguments.dropFirst().first {
 case "checks":
   let count = Int(arguments[2]) ?? 2000
   let concurrency = Int(arguments[3]) ?? 2
-  let checks = (0..<count).map { check("true-\($0)", "true", concurrency: concurrency) }
+  let argv = arguments.count > 4 && arguments[4] == "argv"
+  let checks = (0..<count).map {
+    check("true-\($0)", "true", concurrency: concurrency, argv: argv)
+  }
   let (seconds, _, _) = try execute(checks, folder: folder)
   print(String(format: "%.3f", seconds))
 case "output":
@@ -52,7 +59,7 @@ case "output":
     "SELECT SUM(LENGTH(bytes)) FROM evidence_chunks WHERE attempt_id = ?", [attempt.id]) ?? 0
   print(String(format: "%.3f %d %d", seconds, attempt.stdoutBytes, stored))
 default:
-  print("usage: ZofBench checks COUNT CONCURRENCY | output BYTES [FILE]")
+  print("usage: ZofBench checks COUNT CONCURRENCY [argv] | output BYTES [FILE]")
   exit(2)
 }
 try? FileManager.default.removeItem(atPath: folder)

@@ -22,7 +22,7 @@ struct AttemptRunner {
     let redactedArgv = spec.argv.map { options.redactor.redact($0) }
     let attemptID = try store.startAttempt(AttemptStart(
       runID: runID, checkRef: check.checkRef, number: number, worker: worker,
-      command: CheckEnvironment.json(redactedArgv), workdir: spec.workdir,
+      command: JSONText.array(redactedArgv), workdir: spec.workdir,
       environment: CheckEnvironment.redactedJSON(environment, redactor: options.redactor),
       commit: options.commit))
     events(.attemptStarted(check: check.checkRef, number: number, worker: worker,
@@ -74,7 +74,7 @@ struct AttemptRunner {
       finish.stderrBytes = captured.stderr.rawBytes
       finish.stdoutSHA256 = captured.stdout.sha256
       finish.stderrSHA256 = captured.stderr.sha256
-      finish.redactions = CheckEnvironment.json(captured.redactions)
+      finish.redactions = JSONText.object(captured.redactions)
     } catch {
       failure = failure ?? error
     }

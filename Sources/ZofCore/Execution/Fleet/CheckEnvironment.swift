@@ -1,5 +1,3 @@
-import Foundation
-
 /// Builds the environment a check runs with, and its redacted form for the store.
 enum CheckEnvironment {
   static let basePath = "/usr/local/bin:/usr/bin:/bin"
@@ -35,17 +33,20 @@ enum CheckEnvironment {
   static func redactedJSON(_ environment: [String: String], redactor: Redactor) -> String {
     var redacted: [String: String] = [:]
     for (name, value) in environment {
-      let upper = name.uppercased()
-      let secret = secretNameParts.contains { upper.contains($0) }
-      redacted[name] = secret ? "[REDACTED]" : redactor.redact(value)
+      redacted[name] = hasSecretName(name) ? "[REDACTED]" : redactor.redact(value)
     }
-    return json(redacted)
+    return JSONText.object(redacted)
   }
 
-  static func json(_ value: Any) -> String {
-    guard let data = try? JSONSerialization.data(withJSONObject: value,
-                                                 options: [.sortedKeys, .withoutEscapingSlashes])
-    else { return "null" }
-    return String(decoding: data, as: UTF8.self)
+  /// Whether `name`, ignoring case, contains one of `secretNameParts`.
+  static func hasSecretName(_ name: String) -> Bool {
+    let upper = Array(name.uppercased().utf8)
+    return secretNameParts.contains { part in
+      let needle = Array(part.utf8)
+      guard upper.count >= needle.count else { return false }
+      return (0...(upper.count - needle.count)).contains { start in
+        upper[start..<(start + needle.count)].elementsEqual(needle)
+      }
+    }
   }
 }
