@@ -8,6 +8,10 @@ import ZofCore
 //                                       as a plain argv, prints seconds
 //   ZofBench output BYTES [FILE]        runs one check writing BYTES to stdout (or cats
 //                                       FILE), prints seconds and bytes stored
+//   ZofBench hold-run DB FOLDER          starts a run in the store DB whose one check
+//                                       writes its pid to FOLDER/check.pid and sleeps;
+//                                       prints "run ID" once the check has started. Tests
+//                                       kill this process to leave an abandoned run.
 
 func scratchFolder() -> String {
   var template = Array((NSTemporaryDirectory() + "zof-bench-XXXXXX").utf8CString)
@@ -58,8 +62,24 @@ case "output":
   let stored = try store.database.scalar(
     "SELECT SUM(LENGTH(bytes)) FROM evidence_chunks WHERE attempt_id = ?", [attempt.id]) ?? 0
   print(String(format: "%.3f %d %d", seconds, attempt.stdoutBytes, stored))
+case "hold-run":
+  let store = try RunStore.open(path: arguments[2])
+  let work = arguments[3]
+  let sleeper = check("sleeper", "echo $$ > \(work)/check.pid; exec sleep 30", concurrency: 1)
+  let run = try store.createRun(NewRun(trigger: "test", actor: "bench"),
+                                checks: [RunCheckRecord(checkRef: sleeper.checkRef,
+                                                        fleet: "bench", ordinal: 0)])
+  var options = ExecutionOptions(repositoryRoot: work, home: work)
+  options.heartbeatInterval = 0.2
+  let executor = FleetExecutor(store: store, options: options)
+  try executor.run(runID: run, checks: [sleeper]) { event in
+    if case .attemptStarted = event {
+      FileHandle.standardOutput.write(Data("run \(run)\n".utf8))
+    }
+  }
 default:
-  print("usage: ZofBench checks COUNT CONCURRENCY [argv] | output BYTES [FILE]")
+  print("usage: ZofBench checks COUNT CONCURRENCY [argv] | output BYTES [FILE]"
+        + " | hold-run DB FOLDER")
   exit(2)
 }
 try? FileManager.default.removeItem(atPath: folder)

@@ -21,6 +21,16 @@ enum TestPaths {
     return URL(fileURLWithPath: "\(packageRoot)/../shared/corpus").standardized.path
   }()
 
+  /// The ZofBench executable built beside the test bundle, when there is one.
+  static let benchBinary: String? = {
+    let folder = URL(fileURLWithPath: CommandLine.arguments.first ?? "")
+    var candidates = [Bundle.main.bundleURL.deletingLastPathComponent()]
+    candidates.append(folder.deletingLastPathComponent())
+    candidates.append(URL(fileURLWithPath: "\(TestPaths.packageRoot)/.build/debug"))
+    return candidates.map { $0.appendingPathComponent("ZofBench").path }
+      .first { FileManager.default.isExecutableFile(atPath: $0) }
+  }()
+
   static var corpusAvailable: Bool {
     FileManager.default.fileExists(atPath: "\(corpus)/junit")
   }
