@@ -7,3 +7,5 @@ int posix_spawn_file_actions_addchdir_np(posix_spawn_file_actions_t *__restrict 
 int pipe2(int fds[2], int flags);
 void *memmem(const void *haystack, size_t haystack_length, const void *needle,
              size_t needle_length);
+// Linux 5.3 and later; glibc 2.36 and later.
+int pidfd_open(pid_t pid, unsigned int flags);

@@ -8,6 +8,8 @@ import ZofCore
 //                                       as a plain argv, prints seconds
 //   ZofBench output BYTES [FILE]        runs one check writing BYTES to stdout (or cats
 //                                       FILE), prints seconds and bytes stored
+//   ZofBench spawn COUNT                runs /bin/true COUNT times in a row through the
+//                                       process runner alone, prints seconds
 //   ZofBench hold-run DB FOLDER          starts a run in the store DB whose one check
 //                                       writes its pid to FOLDER/check.pid and sleeps;
 //                                       prints "run ID" once the check has started. Tests
@@ -62,6 +64,16 @@ case "output":
   let stored = try store.database.scalar(
     "SELECT SUM(LENGTH(bytes)) FROM evidence_chunks WHERE attempt_id = ?", [attempt.id]) ?? 0
   print(String(format: "%.3f %d %d", seconds, attempt.stdoutBytes, stored))
+case "spawn":
+  // The process runner alone, one `true` after another, without the store.
+  let count = Int(arguments[2]) ?? 2000
+  let command = ProcessCommand(executable: "/bin/true", workingDirectory: folder,
+                               environment: ["PATH": "/usr/bin:/bin"])
+  let start = Date()
+  for _ in 0..<count {
+    _ = try ProcessRunner(command: command).run { _, _ in }
+  }
+  print(String(format: "%.3f", Date().timeIntervalSince(start)))
 case "hold-run":
   let store = try RunStore.open(path: arguments[2])
   let work = arguments[3]

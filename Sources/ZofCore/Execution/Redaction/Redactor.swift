@@ -25,8 +25,10 @@ public struct Redactor: Sendable {
 
   /// Redacts `text` as a whole and adds counts to `counts`.
   public func redact(_ text: String, counts: inout [String: Int]) -> String {
+    let bytes = Array(text.utf8)[...]
+    guard triggerIndex.mayMatchAny(bytes) else { return text }
     var result = text
-    for rule in rules where triggerIndex.mayMatch(rule, text: Array(text.utf8)[...]) {
+    for rule in rules where triggerIndex.mayMatch(rule, text: bytes) {
       result = apply(rule, to: result, counts: &counts)
     }
     return result
