@@ -9,3 +9,4 @@ void *memmem(const void *haystack, size_t haystack_length, const void *needle,
              size_t needle_length);
 // Linux 5.3 and later; glibc 2.36 and later.
 int pidfd_open(pid_t pid, unsigned int flags);
+void *memrchr(const void *buffer, int byte, size_t length);

@@ -29,10 +29,13 @@ public struct StreamingRedactor: Sendable {
 
   /// Adds `bytes` and returns the redacted output that is ready to be stored.
   public mutating func feed(_ bytes: UnsafeRawBufferPointer) -> [UInt8] {
+    // What is pending holds no newline, so only the new bytes need searching.
+    let offset = pending.count
     pending.append(contentsOf: bytes)
-    guard let lastNewline = pending.lastIndex(of: 10) else {
+    guard let found = memrchr(bytes.baseAddress, 10, bytes.count) else {
       return pending.count > holdLimit ? releaseAll() : []
     }
+    let lastNewline = offset + (UnsafeRawPointer(found) - bytes.baseAddress!)
     var output: [UInt8] = []
     processLines(pending[...lastNewline], into: &output)
     pending.removeSubrange(...lastNewline)
