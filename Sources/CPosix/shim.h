@@ -1,5 +1,6 @@
 // glibc declares these only under _GNU_SOURCE, which the Glibc module is built without.
-// They are plain libc functions (glibc 2.29 and later), so declaring them here suffices.
+// They are plain libc functions, so declaring them here suffices. The newest of them,
+// posix_spawn_file_actions_addchdir_np, needs glibc 2.29 or later.
 #include <spawn.h>
 
 int posix_spawn_file_actions_addchdir_np(posix_spawn_file_actions_t *__restrict actions,

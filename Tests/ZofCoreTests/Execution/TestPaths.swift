@@ -51,7 +51,7 @@ enum TestPaths {
     try text.write(toFile: path, atomically: true, encoding: .utf8)
   }
 
-  /// Whether a process with `pid` still exists and is not a zombie.
+  /// Returns whether a process with `pid` still exists and is not a zombie.
   static func isRunning(_ pid: Int32) -> Bool {
     guard kill(pid, 0) == 0 else { return false }
     let stat = (try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8)) ?? ""

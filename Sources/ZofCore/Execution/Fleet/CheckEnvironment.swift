@@ -2,8 +2,8 @@
 enum CheckEnvironment {
   static let basePath = "/usr/local/bin:/usr/bin:/bin"
 
-  /// A clean base, then allowed caller variables, then `spec.env`, then Zof's own variables,
-  /// each layer overriding the one before.
+  /// Builds the environment from a clean base, then allowed caller variables, then
+  /// `spec.env`, then Zof's own variables, each layer overriding the one before.
   static func make(spec: CheckSpec, runID: Int64, attempt: Int,
                    options: ExecutionOptions) -> [String: String] {
     var environment = [
@@ -29,7 +29,7 @@ enum CheckEnvironment {
   static let secretNameParts = ["TOKEN", "SECRET", "PASSWORD", "PASSWD", "KEY", "CREDENTIAL",
                                 "AUTH", "COOKIE", "SESSION"]
 
-  /// The environment as a JSON object with secret values replaced by `[REDACTED]`.
+  /// Returns the environment as a JSON object with secret values replaced by `[REDACTED]`.
   static func redactedJSON(_ environment: [String: String], redactor: Redactor) -> String {
     var redacted: [String: String] = [:]
     for (name, value) in environment {
@@ -38,7 +38,7 @@ enum CheckEnvironment {
     return JSONText.object(redacted)
   }
 
-  /// Whether `name`, ignoring case, contains one of `secretNameParts`.
+  /// Returns whether `name`, ignoring case, contains one of `secretNameParts`.
   static func hasSecretName(_ name: String) -> Bool {
     let upper = Array(name.uppercased().utf8)
     return secretNameParts.contains { part in

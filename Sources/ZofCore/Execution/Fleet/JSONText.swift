@@ -7,19 +7,20 @@ enum JSONText {
     "[" + values.map(quoted).joined(separator: ",") + "]"
   }
 
-  /// An object with keys in sorted order.
+  /// Returns a JSON object with keys in sorted order.
   static func object(_ values: [String: String]) -> String {
     let members = values.sorted { $0.key < $1.key }.map { "\(quoted($0.key)):\(quoted($0.value))" }
     return "{" + members.joined(separator: ",") + "}"
   }
 
-  /// An object with keys in sorted order.
+  /// Returns a JSON object with keys in sorted order.
   static func object(_ values: [String: Int]) -> String {
     let members = values.sorted { $0.key < $1.key }.map { "\(quoted($0.key)):\($0.value)" }
     return "{" + members.joined(separator: ",") + "}"
   }
 
-  /// A JSON string literal, escaping quotes, backslashes and control characters.
+  /// Returns `text` as a JSON string literal, escaping quotes, backslashes and control
+  /// characters.
   static func quoted(_ text: String) -> String {
     var result = "\""
     for scalar in text.unicodeScalars {

@@ -77,7 +77,8 @@ struct ReportReader {
 enum ReportFiles {
   /// Returns files under `folder` whose relative path matches `pattern`, sorted, that were
   /// modified at or after `since` (less one second, for file systems with coarse times).
-  static func matching(_ pattern: String, in folder: String, modifiedSince since: Date) -> [String] {
+  static func matching(_ pattern: String, in folder: String,
+                       modifiedSince since: Date) -> [String] {
     let glob = Glob(pattern)
     let manager = FileManager.default
     let cutoff = since.addingTimeInterval(-1)

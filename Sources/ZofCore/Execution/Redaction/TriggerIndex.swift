@@ -37,13 +37,13 @@ struct TriggerIndex: Sendable {
     }
   }
 
-  /// Whether `rule` needs to be tried on `text`.
+  /// Returns whether `rule` needs to be tried on `text`.
   func mayMatch(_ rule: RedactionRule, text: ArraySlice<UInt8>) -> Bool {
     if rule.triggers.isEmpty { return true }
     return rule.triggers.contains { TriggerIndex.find(Array($0.utf8), in: text) }
   }
 
-  /// Whether any rule needs to be tried on `text`.
+  /// Returns whether any rule needs to be tried on `text`.
   func mayMatchAny(_ text: ArraySlice<UInt8>) -> Bool {
     if alwaysTried { return true }
     return pairStart.withUnsafeBufferPointer { starts in
