@@ -30,7 +30,8 @@ struct AttemptRunner {
     logger.info("attempt.start", [("run", runID), ("attempt", attemptID),
                                   ("check", check.checkRef), ("worker", worker)])
     let argv = spec.argv
-    let command = ProcessCommand(executable: argv[0], arguments: Array(argv.dropFirst()),
+    // An empty argv fails to spawn with ENOENT, which marks the attempt errored.
+    let command = ProcessCommand(executable: argv.first ?? "", arguments: Array(argv.dropFirst()),
                                  workingDirectory: workdir, environment: environment)
     let runner = ProcessRunner(command: command, timeout: spec.timeout,
                                killGrace: options.killGrace)
@@ -56,7 +57,14 @@ struct AttemptRunner {
     var failure: (any Error)?
     let result: ProcessResult?
     do {
-      result = try runner.run(tick: { try? writer.flushIfDue() }) { stream, bytes in
+      let flush = {
+        do {
+          try writer.flushIfDue()
+        } catch {
+          failure = failure ?? error
+        }
+      }
+      result = try runner.run(tick: flush) { stream, bytes in
         do {
           try writer.receive(stream, bytes)
         } catch {
