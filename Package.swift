@@ -27,6 +27,14 @@ let package = Package(
       name: "ZofConsole",
       dependencies: ["ZofCore", "CNcurses"]
     ),
+    .executableTarget(
+      name: "ZofGraphBench",
+      dependencies: ["ZofCore"]
+    ),
+    .executableTarget(
+      name: "ZofAuditBench",
+      dependencies: ["ZofCore"]
+    ),
     .testTarget(
       name: "ZofCoreTests",
       dependencies: ["ZofCore"],

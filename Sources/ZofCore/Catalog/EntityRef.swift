@@ -23,8 +23,9 @@ public struct EntityRef: Sendable, Hashable, Comparable, CustomStringConvertible
   /// kind applies.
   public init?(parsing text: String, defaultKind: String? = nil,
                defaultNamespace: String = "default") {
-    let trimmed = text.trimmingCharacters(in: .whitespaces)
-    var rest = Substring(trimmed)
+    var rest = Substring(text)
+    while rest.first == " " || rest.first == "\t" { rest.removeFirst() }
+    while rest.last == " " || rest.last == "\t" { rest.removeLast() }
     var kind = defaultKind
     if let colon = rest.firstIndex(of: ":") {
       kind = String(rest[..<colon])

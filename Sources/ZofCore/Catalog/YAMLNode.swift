@@ -88,27 +88,5 @@ public indirect enum YAMLNode: Sendable, Equatable {
     }
   }
 
-  /// A plain Swift value for JSON output: String, Bool, Int, Double, NSNull-free.
-  public var plainValue: Any {
-    switch self {
-    case .scalar(let text, let quoted, _):
-      if quoted { return text }
-      if isNull { return NSNullValue.shared }
-      if let bool { return bool }
-      if let int = Int(text) { return int }
-      if let double = Double(text), text.contains(".") { return double }
-      return text
-    case .sequence(let items, _):
-      return items.map(\.plainValue)
-    case .mapping(let pairs, _):
-      var dictionary: [String: Any] = [:]
-      for pair in pairs { dictionary[pair.key] = pair.value.plainValue }
-      return dictionary
-    }
-  }
 }
 
-/// A marker for YAML null in `plainValue`, encoded as JSON `null`.
-public final class NSNullValue: Sendable {
-  public static let shared = NSNullValue()
-}

@@ -105,6 +105,17 @@ public final class Database: @unchecked Sendable {
     return result
   }
 
+  /// Runs a query and calls `body` for each row as it is read, holding the connection's
+  /// lock throughout, so a large result never sits in memory at once.
+  public func forEachRow(_ sql: String, _ values: [SQLBindable] = [],
+                         _ body: (Row) throws -> Void) throws {
+    lock.lock()
+    defer { lock.unlock() }
+    let statement = try prepare(sql)
+    try statement.bind(values)
+    try statement.forEachRow(body)
+  }
+
   /// Returns the first column of the first row as an integer.
   public func scalar(_ sql: String, _ values: [SQLBindable] = []) throws -> Int64? {
     try queryFirst(sql, values) { $0.isNull(0) ? nil : $0.int64(0) } ?? nil

@@ -4,6 +4,7 @@
 public enum Schema {
   public static let migrations: [Migration] = [
     graphMigration,
+    governanceMigration,
     executionMigration,
   ]
 }

@@ -41,7 +41,11 @@ public final class Statement {
     case .real(let number):
       code = sqlite3_bind_double(handle, index, number)
     case .text(let text):
-      code = sqlite3_bind_text(handle, index, text, -1, zof_sqlite_transient())
+      // withCString borrows a native string's storage where implicit bridging may copy it,
+      // and the explicit length keeps embedded NUL characters.
+      code = text.withCString { pointer in
+        sqlite3_bind_text(handle, index, pointer, Int32(text.utf8.count), zof_sqlite_transient())
+      }
     case .blob(let bytes):
       code = bytes.withUnsafeBytes { raw in
         sqlite3_bind_blob64(handle, index, raw.baseAddress, sqlite3_uint64(raw.count),

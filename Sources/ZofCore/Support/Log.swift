@@ -54,7 +54,7 @@ public final class Logger: @unchecked Sendable {
     let folder = (path as NSString).deletingLastPathComponent
     try? manager.createDirectory(atPath: folder, withIntermediateDirectories: true)
     if !manager.fileExists(atPath: path) {
-      manager.createFile(atPath: path, contents: nil)
+      _ = manager.createFile(atPath: path, contents: nil)
     }
     guard let handle = FileHandle(forWritingAtPath: path) else { return .disabled }
     handle.seekToEndOfFile()

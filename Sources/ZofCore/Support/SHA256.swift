@@ -40,17 +40,22 @@ public enum SHA256 {
 /// An incremental SHA-256 for streams too large to hold in memory.
 public final class SHA256Hasher {
   private let context: OpaquePointer
+  /// The algorithm fetched once, because `EVP_sha256()` makes OpenSSL 3 look the
+  /// implementation up again on every `EVP_DigestInit_ex`.
+  private let algorithm: OpaquePointer
 
   public init() {
-    guard let context = EVP_MD_CTX_new() else {
-      preconditionFailure("EVP_MD_CTX_new failed")
+    guard let context = EVP_MD_CTX_new(), let algorithm = EVP_MD_fetch(nil, "SHA256", nil) else {
+      preconditionFailure("EVP_MD_CTX_new or EVP_MD_fetch(SHA256) failed")
     }
     self.context = context
-    precondition(EVP_DigestInit_ex(context, EVP_sha256(), nil) == 1, "EVP_DigestInit_ex failed")
+    self.algorithm = algorithm
+    precondition(EVP_DigestInit_ex(context, algorithm, nil) == 1, "EVP_DigestInit_ex failed")
   }
 
   deinit {
     EVP_MD_CTX_free(context)
+    EVP_MD_free(algorithm)
   }
 
   /// Adds `bytes` to the digest.
@@ -64,7 +69,20 @@ public final class SHA256Hasher {
     bytes.withUnsafeBytes { update($0) }
   }
 
-  /// Finishes the digest and returns it as lowercase hex; the hasher cannot be reused.
+  /// Starts a new digest, discarding any input added since the last reset.
+  public func reset() {
+    precondition(EVP_DigestInit_ex(context, algorithm, nil) == 1, "EVP_DigestInit_ex failed")
+  }
+
+  /// Finishes the digest into the first 32 bytes of `output`; call `reset()` before reusing
+  /// the hasher.
+  public func finalize(into output: UnsafeMutableBufferPointer<UInt8>) {
+    precondition(output.count >= 32, "a SHA-256 digest needs 32 bytes")
+    var length: UInt32 = 0
+    precondition(EVP_DigestFinal_ex(context, output.baseAddress, &length) == 1)
+  }
+
+  /// Finishes the digest and returns it as lowercase hex; call `reset()` before reusing it.
   public func finalizeHex() -> String {
     var output = [UInt8](repeating: 0, count: 32)
     var length: UInt32 = 0

@@ -1,11 +1,11 @@
 /// Builds the environment a check runs with, and its redacted form for the store.
-enum CheckEnvironment {
+public enum CheckEnvironment {
   static let basePath = "/usr/local/bin:/usr/bin:/bin"
 
   /// Builds the environment from a clean base, then allowed caller variables, then
   /// `spec.env`, then Zof's own variables, each layer overriding the one before.
-  static func make(spec: CheckSpec, runID: Int64, attempt: Int,
-                   options: ExecutionOptions) -> [String: String] {
+  public static func make(spec: CheckSpec, runID: Int64, attempt: Int,
+                          options: ExecutionOptions) -> [String: String] {
     var environment = [
       "PATH": basePath, "HOME": options.home, "LANG": "C.UTF-8", "TERM": "dumb",
     ]

@@ -1,0 +1,40 @@
+import Foundation
+import ZofCore
+
+/// `zof demo [DIR]`: builds the sample payments workspace with its git history and shows
+/// what its last commit can break.
+enum DemoCommand {
+  static let spec = CommandSpec(
+    name: "demo", summary: "build the sample payments workspace and show its last change",
+    usage: "[DIR]",
+    discussion: "DIR must be new or empty; without it a folder under the system's temporary "
+      + "folder is used. The workspace is a git repository whose last commit breaks "
+      + "partial refunds.",
+    positionals: ["[DIR]"], positionalRange: 0...1
+  ) { invocation in
+    guard let sampleData = ResourceLocator.folder("sample-data",
+                                                  environment: invocation.environment) else {
+      throw InputError("cannot find the sample-data folder",
+                       hint: "set ZOF_HOME to the zof checkout that contains sample-data/")
+    }
+    let folder = invocation.arguments.positionals.first.map {
+      Workspace.absolute($0, relativeTo: invocation.currentDirectory)
+    } ?? NSTemporaryDirectory() + "zof-demo-\(UUID().uuidString.prefix(8).lowercased())"
+    let commits = try DemoBuilder(sampleData: sampleData).build(into: folder)
+    Console.out("demo workspace: \(folder) (\(commits.count) commits; the last one breaks "
+                  + "partial refunds)")
+    Console.out("")
+    let workspace = try Workspace.load(root: folder)
+    let store = try Store(path: workspace.storePath)
+    let loaded = try GraphService(workspace: workspace, store: store).current()
+    let change = try Git(repositoryPath: folder).changedPaths(base: "HEAD~1", head: "HEAD")
+    let report = ImpactAnalyzer(graph: loaded.graph, repositoryPath: workspace.repositoryPath)
+      .analyze(paths: change)
+    ImpactPrinter.print(report, change: ChangeArguments(
+      paths: change, description: "HEAD~1...HEAD", base: "HEAD~1", head: "HEAD"),
+                        snapshot: loaded.snapshot.id)
+    Console.out("")
+    Console.out("next: cd \(folder) && zof impact --base HEAD~1")
+    return ExitStatus.success
+  }
+}

@@ -1,0 +1,164 @@
+import Foundation
+
+/// A stored import: its id, when it was made, and the files it read.
+public struct SnapshotInfo: Sendable, Equatable {
+  public var id: Int64
+  public var createdAt: String
+  /// SHA-256 over the sorted source paths and their digests.
+  public var digest: String
+  public var entityCount: Int
+  public var relationCount: Int
+  public var sources: [CatalogSource]
+  public var warnings: [String]
+}
+
+/// Graph snapshots: every import's entities, relations and path rules.
+public struct SnapshotRepository {
+  let database: Database
+
+  /// The digest that identifies a set of source files and their contents.
+  public static func digest(of sources: [CatalogSource]) -> String {
+    let lines = sources.sorted { $0.path < $1.path }.map { "\($0.path)\t\($0.digest)\n" }
+    return SHA256.hex(lines.joined())
+  }
+
+  /// Stores `catalog` as a new snapshot in one transaction and returns its id.
+  @discardableResult
+  public func save(_ catalog: ResolvedCatalog) throws -> Int64 {
+    try database.transaction {
+      let warnings = try JSONSerialization.data(withJSONObject: catalog.warnings)
+      try database.run(
+        """
+        INSERT INTO snapshots (created_at, digest, entity_count, relation_count, warnings)
+        VALUES (?, ?, ?, ?, ?)
+        """,
+        [Timestamp.now(), Self.digest(of: catalog.sources), catalog.entities.count,
+         catalog.relations.count, String(decoding: warnings, as: UTF8.self)])
+      let id = database.lastInsertRowID
+      for source in catalog.sources {
+        try database.run("INSERT INTO snapshot_sources (snapshot_id, path, digest) VALUES (?, ?, ?)",
+                         [id, source.path, source.digest])
+      }
+      try saveEntities(catalog.entities, snapshot: id)
+      let relationInsert = try database.prepare(
+        "INSERT INTO snapshot_relations (snapshot_id, source, type, target) VALUES (?, ?, ?, ?)")
+      for relation in catalog.relations {
+        try relationInsert.bind([id, Int(relation.source), relation.type.rawValue,
+                                 Int(relation.target)])
+        try relationInsert.run()
+      }
+      for rule in catalog.pathRules {
+        try database.run(
+          "INSERT INTO snapshot_paths (snapshot_id, pattern, owner, origin) VALUES (?, ?, ?, ?)",
+          [id, rule.pattern, Int(rule.owner), rule.origin])
+      }
+      return id
+    }
+  }
+
+  private func saveEntities(_ entities: [Entity], snapshot id: Int64) throws {
+    let insert = try database.prepare(
+      """
+      INSERT INTO snapshot_entities (snapshot_id, ordinal, ref, api_version, kind, namespace,
+        name, title, description, file, line, body)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+      """)
+    for (ordinal, entity) in entities.enumerated() {
+      try insert.bind([id, ordinal, entity.ref.description, entity.apiVersion, entity.kind,
+                       entity.namespace, entity.name, entity.title, entity.description,
+                       entity.location.file, entity.location.line, try Self.body(of: entity)])
+      try insert.run()
+    }
+  }
+
+  /// The parts of an entity without columns of their own, as JSON.
+  static func body(of entity: Entity) throws -> String {
+    var json = JSONText()
+    json.raw("{\"column\":\(entity.location.column)")
+    if !entity.annotations.isEmpty {
+      json.raw(",\"annotations\":")
+      json.stringMap(entity.annotations)
+    }
+    if !entity.labels.isEmpty {
+      json.raw(",\"labels\":")
+      json.stringMap(entity.labels)
+    }
+    if !entity.tags.isEmpty {
+      json.raw(",\"tags\":")
+      json.stringArray(entity.tags)
+    }
+    if let spec = entity.spec {
+      json.raw(",\"spec\":")
+      json.node(spec)
+    }
+    json.raw("}")
+    return json.text
+  }
+
+  /// The newest snapshot, or nil before the first import.
+  public func latest() throws -> SnapshotInfo? {
+    guard let id = try database.scalar("SELECT max(id) FROM snapshots") else { return nil }
+    return try info(id: id)
+  }
+
+  public func info(id: Int64) throws -> SnapshotInfo? {
+    let sources = try database.query(
+      "SELECT path, digest FROM snapshot_sources WHERE snapshot_id = ? ORDER BY path", [id]
+    ) { CatalogSource(path: $0.text(0), digest: $0.text(1)) }
+    return try database.queryFirst(
+      """
+      SELECT id, created_at, digest, entity_count, relation_count, warnings
+      FROM snapshots WHERE id = ?
+      """, [id]
+    ) { row in
+      let warnings = (try? JSONSerialization.jsonObject(with: Data(row.text(5).utf8)))
+        as? [String] ?? []
+      return SnapshotInfo(id: row.int64(0), createdAt: row.text(1), digest: row.text(2),
+                          entityCount: row.int(3), relationCount: row.int(4),
+                          sources: sources, warnings: warnings)
+    }
+  }
+
+  /// Loads the graph of snapshot `id`.
+  public func loadGraph(id: Int64) throws -> SystemGraph {
+    let entities = try database.query(
+      """
+      SELECT api_version, kind, namespace, name, title, description, file, line, body
+      FROM snapshot_entities WHERE snapshot_id = ? ORDER BY ordinal
+      """, [id]
+    ) { row in try Self.entity(from: row) }
+    let relations = try database.query(
+      "SELECT source, type, target FROM snapshot_relations WHERE snapshot_id = ? ORDER BY rowid",
+      [id]
+    ) { row in
+      Relation(source: Int32(row.int(0)), type: RelationType(rawValue: row.int(1)) ?? .dependsOn,
+               target: Int32(row.int(2)))
+    }
+    let rules = try database.query(
+      "SELECT pattern, owner, origin FROM snapshot_paths WHERE snapshot_id = ? ORDER BY rowid",
+      [id]
+    ) { PathRule(pattern: $0.text(0), owner: Int32($0.int(1)), origin: $0.text(2)) }
+    return SystemGraph(entities: entities, relations: relations, pathRules: rules)
+  }
+
+  static func entity(from row: Row) throws -> Entity {
+    let file = row.text(6)
+    let line = row.int(7)
+    let body = try JSONNodeReader.parse(row.text(8), mark: YAMLNode.Mark(line: line, column: 1))
+    let column = body["column"]?.int ?? 1
+    let mark = YAMLNode.Mark(line: line, column: column)
+    return Entity(
+      apiVersion: row.text(0), kind: row.text(1), namespace: row.text(2), name: row.text(3),
+      title: row.optionalText(4), description: row.optionalText(5),
+      annotations: stringMap(body["annotations"]), labels: stringMap(body["labels"]),
+      tags: body["tags"]?.strings ?? [],
+      spec: body["spec"].map { YAMLNode(relocating: $0, to: mark) },
+      location: SourceLocation(file: file, line: line, column: column))
+  }
+
+  private static func stringMap(_ node: YAMLNode?) -> [String: String] {
+    var map: [String: String] = [:]
+    for pair in node?.pairs ?? [] { map[pair.key] = pair.value.string }
+    return map
+  }
+}

@@ -1,0 +1,130 @@
+import Foundation
+
+/// Everything a front end needs to act in a workspace: the store, the current graph, the
+/// policy in force, the acting identity, and the audited authorization call.
+///
+/// Opening a session recovers runs whose process died, and imports the catalog when its
+/// files changed. That import is itself an action (`catalog.import`) decided by the policy
+/// of the previous snapshot, so editing the policy file cannot grant the editor the right
+/// to import it; the very first import is decided by the policy it brings.
+public final class WorkspaceSession: @unchecked Sendable {
+  public let workspace: Workspace
+  public let store: Store
+  public let logger: Logger
+  public let audit: AuditLog
+  public private(set) var loaded: GraphService.Loaded
+  public private(set) var policy: Policy
+  public private(set) var authorizer: Authorizer
+  public private(set) var identity: Identity
+  /// Problems met while opening that did not stop it, such as a denied import.
+  public private(set) var notices: [String] = []
+
+  /// Seconds without a heartbeat before a run whose process is gone counts as interrupted.
+  public static let staleAfter: Double = 10
+
+  public init(workspace: Workspace, actingAs login: String? = nil, logger: Logger = .disabled,
+              realActor: Actor? = nil, strictImport: Bool = false) throws {
+    self.workspace = workspace
+    self.logger = logger
+    let store = try Store(path: workspace.storePath)
+    self.store = store
+    audit = AuditLog(database: store.database)
+    for id in try store.runs.markStaleRunsInterrupted(staleAfter: Self.staleAfter) {
+      logger.warning("run.interrupted", [("run", id), ("reason", "runner process is gone")])
+    }
+    let real = try realActor ?? Actor.currentUser()
+    let graphs = GraphService(workspace: workspace, store: store, logger: logger)
+    let (pending, latest) = try graphs.pendingImport()
+    let previous = try latest.map { try store.snapshots.loadGraph(id: $0.id) }
+    // The policy in force decides the identity and the import.
+    let governing = try Self.policy(previous ?? pending.map(SystemGraph.init)!, workspace)
+    let governingAuthorizer = Authorizer(
+      policy: governing, directory: Directory(entities: (previous?.entities ?? pending?.entities)!))
+    identity = try governingAuthorizer.identity(real: real, actingAs: login, audit: audit)
+    if let pending {
+      let decision = try governingAuthorizer.decideAndRecord(
+        identity, .catalogImport, context: AuthorizationContext(subject: "catalog"),
+        audit: audit, details: ["files": .integer(Int64(pending.sources.count))])
+      if decision.allowed {
+        loaded = try graphs.save(pending)
+      } else if let latest, let previous {
+        notices.append("the catalog changed but importing it was denied: "
+          + decision.reasons.joined(separator: "; ") + "; using snapshot \(latest.id)")
+        loaded = GraphService.Loaded(graph: previous, snapshot: latest, imported: false)
+      } else {
+        throw AuthorizationDenied(decision: decision, subject: "catalog")
+      }
+    } else {
+      loaded = GraphService.Loaded(graph: previous!, snapshot: latest!, imported: false)
+    }
+    policy = try Self.policy(loaded.graph, workspace)
+    authorizer = Authorizer(policy: policy, directory: Directory(entities: loaded.graph.entities))
+  }
+
+  static func policy(_ graph: SystemGraph, _ workspace: Workspace) throws -> Policy {
+    let name = workspace.config.policy.map { text in
+      EntityRef(parsing: text, defaultKind: "policy")?.name ?? text
+    }
+    return try Policy.select(from: graph.entities, named: name)
+  }
+
+  public var graph: SystemGraph { loaded.graph }
+
+  public var approvals: ApprovalQueue {
+    ApprovalQueue(audit: audit, authorizer: authorizer)
+  }
+
+  /// Decides `action` for the acting identity and records the decision; throws
+  /// `AuthorizationDenied` when it is denied.
+  @discardableResult
+  public func authorize(_ action: Action, subject: String, environment: String? = nil,
+                        details: JSONValue = [:]) throws -> Decision {
+    let decision = try authorizer.decideAndRecord(
+      identity, action, context: AuthorizationContext(subject: subject, environment: environment),
+      audit: audit, details: details)
+    logger.info("authorize", [("action", action.rawValue), ("subject", subject),
+                              ("allowed", decision.allowed), ("audit_seq", decision.auditSeq ?? 0)])
+    guard decision.allowed else { throw AuthorizationDenied(decision: decision, subject: subject) }
+    return decision
+  }
+
+  /// Records an event that needs no decision, such as a finished run.
+  @discardableResult
+  public func record(_ action: String, subject: String, details: JSONValue = [:]) throws
+    -> AuditEvent
+  {
+    try audit.append(AuditEntry(identity: identity, action: action, subject: subject,
+                                decision: .recorded, details: details))
+  }
+
+  /// Re-reads the graph and policy after the catalog changed, deciding the import again.
+  public func refresh() throws {
+    let fresh = try WorkspaceSession(workspace: workspace, actingAs: identity.assumed?.id,
+                                     logger: logger, realActor: identity.real)
+    loaded = fresh.loaded
+    policy = fresh.policy
+    authorizer = fresh.authorizer
+    notices = fresh.notices
+  }
+
+  /// The roles the acting identity holds under the policy, by name.
+  public var roles: [String] {
+    authorizer.roles(of: identity.effective).keys.sorted()
+  }
+}
+
+/// An action the policy denied; the decision carries every reason.
+public struct AuthorizationDenied: Error, CustomStringConvertible {
+  public let decision: Decision
+  public let subject: String
+
+  public init(decision: Decision, subject: String) {
+    self.decision = decision
+    self.subject = subject
+  }
+
+  public var description: String {
+    "\(decision.action.rawValue) on \(subject) denied: "
+      + decision.reasons.joined(separator: "; ")
+  }
+}

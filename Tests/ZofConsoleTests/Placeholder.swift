@@ -1,5 +1,0 @@
-import Testing
-
-@Test func consoleModuleBuilds() {
-  #expect(Bool(true))
-}
