@@ -41,7 +41,8 @@ extension RunStore {
     }
   }
 
-  /// Whether a process with `pid` exists; a process owned by another user counts as alive.
+  /// Returns whether a process with `pid` exists. A process owned by another user counts as
+  /// alive.
   ///
   /// NOTE: a recycled pid makes a dead runner look alive; the run then stays running until
   /// that unrelated process ends.
