@@ -25,6 +25,8 @@ enum CommandLineTool {
       ApprovalsCommand.rejectSpec,
       AuditCommand.spec,
       GCCommand.spec,
+      ReadinessCommand.spec,
+      ReadinessCommand.signoffSpec,
       DemoCommand.spec,
       HelpCommand.spec,
     ]
