@@ -64,7 +64,14 @@ struct AttemptRunner {
           failure = failure ?? error
         }
       }
-      result = try runner.run(tick: flush) { stream, bytes in
+      let record = { (group: Int32) in
+        do {
+          try self.store.setProcessGroup(attempt: attemptID, group)
+        } catch {
+          failure = failure ?? error
+        }
+      }
+      result = try runner.run(started: record, tick: flush) { stream, bytes in
         do {
           try writer.receive(stream, bytes)
         } catch {
