@@ -193,6 +193,7 @@ public final class ProposalService: @unchecked Sendable {
       extra["remediatorOutput"] = .string(outcome.output)
       extra["exitCode"] = outcome.result.exitCode.map { .integer(Int64($0)) } ?? .null
       proposal.evidence = CanonicalJSON.encode(.object(extra))
+      try proposals.save(proposal)
       try check(outcome, spec, proposal)
       let message = "Fix \(failure.checkRef) failing in run \(failure.runID)\n\n"
         + "Proposed by \(spec.actor.id) for \(session.identity.effective.id)."
