@@ -98,7 +98,7 @@ enum ProposalsCommand {
   }
 }
 
-/// How proposals are shown in the terminal and as JSON.
+/// The terminal and JSON forms of a proposal.
 enum ProposalView {
   static func json(_ proposal: Proposal, session: WorkspaceSession) throws -> [String: Any] {
     var object: [String: Any] = [

@@ -7,12 +7,12 @@ import Foundation
 /// Command and revert remediators take failed checks, quarantine remediators take checks
 /// that failed or flaked and whose history is flaky.
 public enum AutoRemediation {
-  /// What happened for one remediator and check.
+  /// The result for one remediator and check.
   public struct Outcome: Sendable {
     public var remediator: String
     public var checkRef: String
     public var proposal: Proposal?
-    /// Why nothing was proposed, when nothing was.
+    /// The reason nothing was proposed, when nothing was.
     public var skipped: String?
   }
 

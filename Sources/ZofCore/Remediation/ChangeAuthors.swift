@@ -4,9 +4,9 @@ import Foundation
 /// separation-of-duties rule that keeps an author from approving the fix of their change.
 ///
 /// An author maps to the User entity whose `spec.profile.email` equals the commit's author
-/// email (ignoring case); failing that, to the User whose name equals the email's local
-/// part or the author name, lowercased; failing that, to `user:default/<email local part>`
-/// so an author missing from the catalog is still named.
+/// email, ignoring case. Without one, it maps to the User whose name equals the email's
+/// local part or the lowercased author name. Without that either, it maps to
+/// `user:default/<email local part>`, so an author missing from the catalog is still named.
 public struct ChangeAuthors: Sendable {
   public let graph: SystemGraph
 
@@ -25,7 +25,7 @@ public struct ChangeAuthors: Sendable {
     }
   }
 
-  /// Authors of the commits in `base..bad`, or of `bad` alone when `base` is nil.
+  /// Returns the authors of the commits in `base..bad`, or of `bad` alone when `base` is nil.
   public static func authors(_ git: Git, base: String?, bad: String) throws -> [Author] {
     let range = base.map { ["\($0)..\(bad)"] } ?? ["-1", bad]
     let log = try git.run(["log", "--format=%an%x09%ae"] + range)
@@ -39,7 +39,7 @@ public struct ChangeAuthors: Sendable {
     return authors
   }
 
-  /// The actor for `author`, following the mapping described on the type.
+  /// Returns the actor for `author`, following the mapping described on the type.
   public func actor(for author: Author) -> Actor {
     let users = graph.ids(ofKind: "user").map { graph[$0] }
     let email = author.email.lowercased()
@@ -56,13 +56,13 @@ public struct ChangeAuthors: Sendable {
     return .user(local.isEmpty ? author.name.lowercased() : local)
   }
 
-  /// The distinct actors for `authors`, in order.
+  /// Returns the distinct actors for `authors`, in order.
   public func actors(for authors: [Author]) -> [Actor] {
     var seen: Set<Actor> = []
     return authors.map(actor(for:)).filter { seen.insert($0).inserted }
   }
 
-  /// The owners (`spec.owner`) of `entities`, distinct and sorted.
+  /// Returns the owners (`spec.owner`) of `entities`, distinct and sorted.
   public func owners(of entities: [EntityRef]) -> [EntityRef] {
     var owners: Set<EntityRef> = []
     for ref in entities {
@@ -74,7 +74,7 @@ public struct ChangeAuthors: Sendable {
     return owners.sorted { $0.description < $1.description }
   }
 
-  /// The entities a check covers, as resolved in the graph.
+  /// Returns the entities a check covers, as resolved in the graph.
   public func covered(by checkRef: String) -> [EntityRef] {
     guard let id = graph.find(checkRef) else { return [] }
     return graph.relations(from: id).filter { $0.0 == .covers }.map { graph[$0.1].ref }

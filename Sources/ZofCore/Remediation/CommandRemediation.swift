@@ -19,7 +19,7 @@ struct CommandRemediation {
   var redactor: Redactor
   var killGrace: Double = 2
 
-  /// How the program ended and what it printed.
+  /// The program's exit, its output and the edits it made outside its worktree.
   struct Outcome {
     var result: ProcessResult
     /// The end of standard output and standard error, redacted.
@@ -28,7 +28,7 @@ struct CommandRemediation {
     var outsideChanges: [String]
   }
 
-  /// The most output kept, in bytes, from the end.
+  /// The maximum output kept, in bytes, counted from the end.
   static let maxOutputBytes = 32_768
 
   func run() throws -> Outcome {
@@ -63,8 +63,8 @@ struct CommandRemediation {
     }
   }
 
-  /// A clean base, then caller variables the policy allows, then `spec.env`, then Zof's own
-  /// variables, each layer overriding the one before, as for checks.
+  /// Builds the environment as for checks: a clean base, then caller variables the policy
+  /// allows, then `spec.env`, then Zof's own variables, each layer overriding the one before.
   private func makeEnvironment(files: [String: String], evidenceFolder: String, home: String,
                                temporary: String) -> [String: String] {
     var environment = [

@@ -1,7 +1,7 @@
 import Foundation
 
-/// What is known about one failing check of a run: what ran, what failed, and why it was
-/// selected. Remediators receive it as files; approvers see it in the evidence.
+/// The record of one failing check of a run: what ran, what failed, and why the plan
+/// selected it. Remediators receive it as files; approvers see it in the evidence.
 public struct FailureEvidence: Sendable {
   public var runID: Int64
   public var checkRef: String

@@ -1,6 +1,6 @@
 import Foundation
 
-/// Where a proposal stands, from creation to its approval decision.
+/// The stage of a proposal, from creation to its approval decision.
 public enum ProposalState: String, Sendable, Codable, CaseIterable {
   case proposed, validating, validated
   case failedValidation = "failed-validation"
@@ -31,7 +31,7 @@ public struct Proposal: Sendable, Equatable {
   public var startedByReal: String
   /// The failing commit the proposal's branch starts from.
   public var baseCommit: String?
-  /// The commit that holds the proposed change.
+  /// The commit that contains the proposed change.
   public var headCommit: String?
   public var branch: String?
   /// The git worktree the remediator worked in; nil once it is removed.
@@ -42,14 +42,14 @@ public struct Proposal: Sendable, Equatable {
   public var validationRunID: Int64?
   public var validationStatus: String?
   public var approvalRequestID: String?
-  /// Why the proposal failed or was superseded.
+  /// The reason the proposal failed or was superseded.
   public var reason: String?
   /// The failure under repair, the bisect result and the remediator's output, as JSON.
   public var evidence: String
   public var patchPath: String?
   public var summaryPath: String?
-  /// What happened after approval: the pull request command's output or the commands a
-  /// person runs, as JSON.
+  /// The hand-off after approval, as JSON: the pull request command's output, or the
+  /// commands a person runs.
   public var handoff: String?
 
   public var actor: Actor { .remediator(remediator) }
@@ -67,7 +67,7 @@ public struct Quarantine: Sendable, Equatable {
   public var liftedAt: String?
   public var liftedBy: String?
 
-  /// Whether the quarantine applies at `now`.
+  /// Returns whether the quarantine applies at `now`.
   public func isActive(at now: Date) -> Bool {
     guard liftedAt == nil, let expiry = Timestamp.parse(expiresAt) else { return false }
     return now < expiry

@@ -1,8 +1,8 @@
 import Foundation
 
-/// What Zof does with an approved fix: it writes the patch and an evidence summary, then
-/// runs the workspace's pull request command or records the commands a person runs. It
-/// never pushes or merges by itself; the configured command is the user's own.
+/// The hand-off of an approved fix: the patch, an evidence summary, and either the
+/// workspace's pull request command or the commands a person runs. Zof itself never pushes
+/// or merges. A configured command is the user's own and may push.
 struct ProposalHandoff {
   var workspace: Workspace
   var proposal: Proposal
@@ -51,6 +51,25 @@ struct ProposalHandoff {
         ]),
       ]
     }
+    let environment = commandEnvironment(files)
+    let runner = ProcessRunner(
+      command: .shell(script, workingDirectory: workspace.repositoryPath,
+                      environment: environment),
+      timeout: Self.commandTimeout)
+    var output = TailBytes(limit: CommandRemediation.maxOutputBytes)
+    let result = try runner.run { _, bytes in output.append(bytes) }
+
+    let redactor = try Redactor(policyPatterns: policy.redact.map { ("policy", $0) })
+    return [
+      "mode": "command", "command": .string(script),
+      "exitCode": result.exitCode.map { .integer(Int64($0)) } ?? .null,
+      "timedOut": .bool(result.timedOut), "output": .string(redactor.redact(output.text)),
+    ]
+  }
+
+  /// Builds the command's environment: a clean base, the caller variables the policy lets
+  /// checks inherit, and the branch, patch and summary paths.
+  private func commandEnvironment(_ files: (patch: String, summary: String)) -> [String: String] {
     var environment = [
       "PATH": CheckEnvironment.basePath, "HOME": NSTemporaryDirectory(), "LANG": "C.UTF-8",
       "TERM": "dumb",
@@ -61,21 +80,10 @@ struct ProposalHandoff {
     where CheckEnvironment.isAllowed(name, options) {
       environment[name] = value
     }
-    environment["ZOF_BRANCH"] = branch
+    environment["ZOF_BRANCH"] = proposal.branch ?? ""
     environment["ZOF_PATCH"] = files.patch
     environment["ZOF_SUMMARY"] = files.summary
     environment["ZOF_PROPOSAL_ID"] = String(proposal.id)
-    let runner = ProcessRunner(
-      command: .shell(script, workingDirectory: workspace.repositoryPath,
-                      environment: environment),
-      timeout: Self.commandTimeout)
-    var output = TailBytes(limit: CommandRemediation.maxOutputBytes)
-    let result = try runner.run { _, bytes in output.append(bytes) }
-    let redactor = try Redactor(policyPatterns: policy.redact.map { ("policy", $0) })
-    return [
-      "mode": "command", "command": .string(script),
-      "exitCode": result.exitCode.map { .integer(Int64($0)) } ?? .null,
-      "timedOut": .bool(result.timedOut), "output": .string(redactor.redact(output.text)),
-    ]
+    return environment
   }
 }

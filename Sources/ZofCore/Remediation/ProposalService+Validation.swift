@@ -89,7 +89,7 @@ extension ProposalService {
                       checks: try session.store.runs.runChecks(runID), affected: affected)
   }
 
-  /// The plan in `staging` when the catalog has that environment and a fleet runs the
+  /// Returns the plan in `staging` when the catalog has that environment and a fleet runs the
   /// failing check there, else in the workspace's default environment.
   private func validationPlan(_ planner: Planner, _ candidates: [Planner.Candidate],
                               failure: FailureEvidence) throws -> Plan {

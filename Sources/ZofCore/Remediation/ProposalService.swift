@@ -29,7 +29,7 @@ public final class ProposalService: @unchecked Sendable {
   var graph: SystemGraph { session.graph }
   var logger: Logger { session.logger }
 
-  /// What to remediate: a check of a run, with a named remediator.
+  /// A remediation request: a check of a run and the remediator to use.
   public struct Request: Sendable {
     public var runID: Int64
     /// The check, as a reference or a name.
@@ -53,7 +53,7 @@ public final class ProposalService: @unchecked Sendable {
   /// for this call: `validated` (queued) or `failed-validation` (with its reason).
   ///
   /// Throws for bad input (unknown run, check or remediator, nothing to fix) and when the
-  /// policy denies the proposal; a remediator that fails makes a failed proposal instead.
+  /// policy denies the proposal. A remediator that fails makes a failed proposal instead.
   public func propose(_ request: Request) throws -> Proposal {
     let spec = try RemediatorSpec.named(request.remediator, in: graph)
     let checkRef = try resolveCheck(request.check)
@@ -260,8 +260,8 @@ public final class ProposalService: @unchecked Sendable {
     return try git.resolve("HEAD")
   }
 
-  /// The run's recorded bisect result for the check, or a new bisect from `good` (else the
-  /// run's base) to `bad`, recorded on the run.
+  /// Returns the run's recorded bisect result for the check, or bisects from `good` (else
+  /// the run's base) to `bad` and records the result on the run.
   private func bisectResult(_ failure: FailureEvidence, good: String?, bad: String) throws
     -> Bisector.Result
   {

@@ -94,6 +94,32 @@ struct RevertProposalTests {
     #expect(try bob.audit.verify().isIntact)
   }
 
+  @Test func pullRequestCommandGetsBranch() throws {
+    let fixture = try RemediationFixture()
+    let config = fixture.folder.file("zof.yaml")
+    let text = try String(contentsOfFile: config, encoding: .utf8) + """
+      pullRequest:
+        command: echo "branch=$ZOF_BRANCH"; head -1 "$ZOF_SUMMARY"; test -s "$ZOF_PATCH"
+
+      """
+    try text.write(toFile: config, atomically: true, encoding: .utf8)
+    let carol = try fixture.session(as: "carol")
+    let runID = try fixture.run(["partial-refund-journey"], session: carol)
+    let proposal = try fixture.service(carol).propose(ProposalService.Request(
+      runID: runID, check: "partial-refund-journey", remediator: "fix-rounding"))
+    let requestID = try #require(proposal.approvalRequestID)
+    let bob = try fixture.session(as: "bob")
+    _ = try bob.approvals.approve(requestID: requestID, by: bob.identity)
+
+    let done = try #require(try fixture.service(bob).applyDecisions().first)
+    #expect(done.state == .approved)
+    let handoff = try #require(done.handoff)
+    #expect(handoff.contains("\"mode\":\"command\""))
+    #expect(handoff.contains("branch=zof/fix/\(done.id)"))
+    #expect(handoff.contains("# Fix check:default/partial-refund-journey"))
+    #expect(handoff.contains("\"exitCode\":0"))
+  }
+
   @Test func passingCheckHasNothingToRevert() throws {
     let fixture = try RemediationFixture()
     let carol = try fixture.session(as: "carol")
