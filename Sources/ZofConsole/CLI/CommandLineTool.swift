@@ -18,6 +18,8 @@ enum CommandLineTool {
       LogsCommand.spec,
       ReproCommand.spec,
       BisectCommand.spec,
+      RemediateCommand.spec,
+      ProposalsCommand.spec,
       CheckExecCommand.spec,
       PolicyCommand.spec,
       ApprovalsCommand.spec,
