@@ -139,5 +139,17 @@ enum ApprovalsCommand {
 
 /// What happens after a vote, for the capabilities that own the request's subject.
 enum ApprovalHooks {
-  static func afterDecision(_ outcome: ApprovalOutcome, session: WorkspaceSession) throws {}
+  /// Hands a decided remediation or quarantine request to its proposal: an approved fix
+  /// gets its patch, summary and pull request hand-off; a quarantine starts.
+  static func afterDecision(_ outcome: ApprovalOutcome, session: WorkspaceSession) throws {
+    guard outcome.decision.allowed, outcome.request.status != .pending,
+          outcome.request.kind != .release
+    else { return }
+    let service = ProposalService(session: session, executable: BisectCommand.selfPath())
+    if let proposal = try service.afterDecision(requestID: outcome.request.id) {
+      Console.out("proposal \(proposal.id) is now \(proposal.state.rawValue)"
+                    + (proposal.branch.map { " (branch \($0))" } ?? ""))
+      if let summary = proposal.summaryPath { Console.out("summary: \(summary)") }
+    }
+  }
 }

@@ -7,14 +7,21 @@ public struct ReadinessEvaluator {
   public let session: WorkspaceSession
   /// Checks quarantined at a time, as `check:namespace/name` refs.
   public var quarantinedChecks: (Date) throws -> [String] = { _ in [] }
-  /// Open remediation proposals (waiting for validation or approval) for a commit.
+  /// Open remediation proposals (still running, validating, or waiting for approval) whose
+  /// fix starts from a commit.
   public var openProposals: (String) throws -> [String]
 
   public init(session: WorkspaceSession) {
     self.session = session
-    openProposals = { _ in
-      try session.approvals.requests(status: .pending)
-        .filter { $0.kind == .remediation }.map(\.id)
+    let database = session.store.database
+    quarantinedChecks = { now in
+      try Quarantines(database: database).active(now: now).map(\.checkRef)
+    }
+    openProposals = { commit in
+      let open: Set<ProposalState> = [.proposed, .validating, .validated]
+      return try ProposalStore(database: database).list(limit: 1000)
+        .filter { open.contains($0.state) && $0.baseCommit == commit }
+        .map { "proposal \($0.id) (\($0.state.rawValue), \($0.checkRef))" }
     }
   }
 
