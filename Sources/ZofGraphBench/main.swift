@@ -52,6 +52,14 @@ var closureTimes: [Double] = []
 for _ in 0..<repeats {
   closureTimes.append(seconds { closureSize = graph.reverseClosure(from: [leaf]).count })
 }
+let hubName = try String(contentsOfFile: root + "/hub.txt", encoding: .utf8)
+  .split(separator: "\t")[1].trimmingCharacters(in: .whitespacesAndNewlines)
+let hub = graph.find("component:\(hubName)")!
+var hubSize = 0
+var hubTimes: [Double] = []
+for _ in 0..<repeats {
+  hubTimes.append(seconds { hubSize = graph.reverseClosure(from: [hub]).count })
+}
 let analyzer = ImpactAnalyzer(graph: graph, repositoryPath: root)
 var affected = 0
 var impactTimes: [Double] = []
@@ -65,6 +73,7 @@ let result: [String: Any] = [
   "import_seconds": importTime, "load_seconds": loadTime,
   "closure_seconds": median(closureTimes), "closure": closureSize,
   "impact_seconds": median(impactTimes), "impact_affected": affected,
+  "hub_seconds": median(hubTimes), "hub_closure": hubSize,
 ]
 let data = try JSONSerialization.data(withJSONObject: result, options: [.sortedKeys])
 print(String(decoding: data, as: UTF8.self))

@@ -22,6 +22,7 @@ with open(os.path.join(out, "edges.tsv")) as handle:
         dependent, dependency = line.split("\t")
         edges.append((int(dependent), int(dependency)))
 leaf = int(open(os.path.join(out, "leaf.txt")).read().split("\t")[0])
+hub = int(open(os.path.join(out, "hub.txt")).read().split("\t")[0])
 nodes = max(max(pair) for pair in edges) + 1
 
 
@@ -43,7 +44,11 @@ digraph = networkx.DiGraph()
 digraph.add_nodes_from(range(nodes))
 digraph.add_edges_from(edges)
 networkx_time, networkx_nodes = median_seconds(lambda: networkx.ancestors(digraph, leaf))
+igraph_hub, igraph_hub_nodes = median_seconds(lambda: graph.subcomponent(hub, mode="in"))
+networkx_hub, _ = median_seconds(lambda: networkx.ancestors(digraph, hub))
 print(json.dumps({
+    "igraph_hub_seconds": igraph_hub, "networkx_hub_seconds": networkx_hub,
+    "hub_closure": len(igraph_hub_nodes),
     "igraph_seconds": igraph_time, "igraph_closure": len(igraph_nodes),
     "networkx_seconds": networkx_time, "networkx_closure": len(networkx_nodes) + 1,
     "igraph_version": igraph.__version__, "networkx_version": networkx.__version__,

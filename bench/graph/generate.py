@@ -7,7 +7,8 @@ Entities are groups, libraries and services spread over files of 1,000 documents
 Every component has an owner; the remaining relations are `dependsOn` edges from each
 component to components created before it (so the graph is a DAG with libraries at the
 bottom). `edges.tsv` lists every dependsOn edge as `dependent<TAB>dependency` by entity
-index, for the Python baselines, and `leaf.txt` names the library the query starts from.
+index, for the Python baselines; `leaf.txt` and `hub.txt` name the components the queries
+start from.
 """
 
 import os
@@ -66,9 +67,17 @@ for start in range(0, len(documents), 1000):
 with open(os.path.join(out, "edges.tsv"), "w") as handle:
     for dependent, dependency in edges:
         handle.write(f"{dependent}\t{dependency}\n")
-# The leaf library: the last library, which depends on nothing.
+# The leaf library: the last library, which depends on nothing. The hub: the service with
+# the most direct dependents, whose closure is far larger, to compare traversal speed
+# rather than call overhead.
 with open(os.path.join(out, "leaf.txt"), "w") as handle:
     handle.write(f"{libraries - 1}\tc{libraries - 1}\n")
+fan_in = [0] * components
+for _, dependency in edges:
+    fan_in[dependency] += 1
+hub = max(range(libraries, components), key=lambda i: fan_in[i])
+with open(os.path.join(out, "hub.txt"), "w") as handle:
+    handle.write(f"{hub}\tc{hub}\n")
 with open(os.path.join(out, "zof.yaml"), "w") as handle:
     handle.write("catalog:\n  - catalog\n")
 print(f"{entities} entities, {components + len(edges)} relations "

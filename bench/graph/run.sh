@@ -33,6 +33,11 @@ print(f"closure of {zof['closure']} nodes: zof {zof['closure_seconds'] * 1e3:.2f
 print(f"zof / igraph = {zof['closure_seconds'] / base['igraph_seconds']:.2f} (target <= 1.5)")
 print(f"networkx / zof = {base['networkx_seconds'] / zof['closure_seconds']:.1f} "
       f"(target >= 30)")
+print(f"closure of the hub, {zof['hub_closure']} nodes: zof "
+      f"{zof['hub_seconds'] * 1e3:.2f} ms, igraph {base['igraph_hub_seconds'] * 1e3:.2f} ms "
+      f"({base['hub_closure']} nodes), networkx {base['networkx_hub_seconds'] * 1e3:.2f} ms")
+print(f"  zof / igraph = {zof['hub_seconds'] / base['igraph_hub_seconds']:.2f}, "
+      f"networkx / zof = {base['networkx_hub_seconds'] / zof['hub_seconds']:.1f}")
 print(f"full impact query ({zof['impact_affected']} affected): "
       f"{zof['impact_seconds'] * 1e3:.1f} ms")
 PY
