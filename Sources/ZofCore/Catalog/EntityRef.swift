@@ -12,9 +12,16 @@ public struct EntityRef: Sendable, Hashable, Comparable, CustomStringConvertible
   public let name: String
 
   public init(kind: String, namespace: String = "default", name: String) {
-    self.kind = kind.lowercased()
-    self.namespace = namespace.lowercased()
-    self.name = name.lowercased()
+    self.kind = EntityRef.folded(kind)
+    self.namespace = EntityRef.folded(namespace)
+    self.name = EntityRef.folded(name)
+  }
+
+  /// Lowercases `text`, returning it unchanged when it has no uppercase ASCII letter and no
+  /// non-ASCII byte, which is the common case and avoids a copy per reference.
+  static func folded(_ text: String) -> String {
+    let plain = text.utf8.allSatisfy { $0 < 0x80 && !($0 >= 0x41 && $0 <= 0x5a) }
+    return plain ? text : text.lowercased()
   }
 
   /// Parses `text` as a reference, filling in `defaultKind` and `defaultNamespace`.
@@ -36,7 +43,10 @@ public struct EntityRef: Sendable, Hashable, Comparable, CustomStringConvertible
       namespace = String(rest[..<slash])
       rest = rest[rest.index(after: slash)...]
     }
-    guard let kind, !kind.isEmpty, !namespace.isEmpty, !rest.isEmpty, !rest.contains("/")
+    // A Character argument keeps `contains` in the standard library; a String argument would
+    // go through Foundation's much slower `range(of:)`.
+    guard let kind, !kind.isEmpty, !namespace.isEmpty, !rest.isEmpty,
+          !rest.contains(Character("/"))
     else { return nil }
     self.init(kind: kind, namespace: namespace, name: String(rest))
   }

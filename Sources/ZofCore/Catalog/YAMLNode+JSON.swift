@@ -10,7 +10,7 @@ extension YAMLNode {
       if isNull { return NSNull() }
       if let bool { return bool }
       if let int = Int(text) { return int }
-      if text.contains("."), let double = Double(text) { return double }
+      if text.contains(Character(".")), let double = Double(text) { return double }
       return text
     case .sequence(let items, _):
       return items.map(\.jsonValue)

@@ -36,6 +36,14 @@ public struct JSONText {
     text.append("\"")
   }
 
+  /// Whether a plain scalar spells a finite decimal number such as `1.5`.
+  static func isDecimal(_ value: String) -> Bool {
+    guard value.contains(Character(".")), !value.hasPrefix("."), !value.hasSuffix(".") else {
+      return false
+    }
+    return Double(value)?.isFinite == true
+  }
+
   /// Appends an object of string values with keys in sorted order.
   public mutating func stringMap(_ map: [String: String]) {
     text.append("{")
@@ -69,8 +77,7 @@ public struct JSONText {
         text += "null"
       } else if let flag = node.bool, ["true", "false"].contains(value.lowercased()) {
         text += flag ? "true" : "false"
-      } else if Int(value) != nil || (value.contains(".") && Double(value)?.isFinite == true
-                                        && !value.hasPrefix(".") && !value.hasSuffix(".")) {
+      } else if Int(value) != nil || Self.isDecimal(value) {
         text += value
       } else {
         string(value)
