@@ -87,7 +87,8 @@ final class ConsoleCommands {
       graph: loaded.graph, repositoryPath: context.workspace.repositoryPath,
       history: try HistorySource.rates(invocation, graph: loaded.graph))
     let report = analyzer.analyze(paths: change.paths)
-    graph.showImpact(GraphImpactOverlay(title: change.description, report: report))
+    graph.showImpact(GraphImpactOverlay(title: change.description, report: report,
+                                        graph: loaded.graph))
     showPane(0)
     return [.message(.info, "impact of \(change.description): \(report.affected.count) "
                        + "affected, \(report.checks.count) check(s); c clears")]

@@ -108,13 +108,19 @@ final class ConsoleContext {
 
   var shellStatus: ShellStatus {
     let identity = session.identity
-    var user = identity.effective.id
-    if let assumed = identity.assumed {
-      user = "\(assumed.id) [impersonated by \(identity.real.id)]"
+    var user = Self.login(identity.effective)
+    if identity.assumed != nil {
+      user += " [impersonated by \(Self.login(identity.real))]"
     }
     return ShellStatus(
       workspace: (workspace.root as NSString).lastPathComponent, user: user,
       roles: session.roles, store: storeText, audit: verification.headerValue)
+  }
+
+  /// `bob` for `user:default/bob`; agents and other namespaces keep their full id.
+  static func login(_ actor: Actor) -> String {
+    guard let ref = actor.userRef, ref.namespace == "default" else { return actor.id }
+    return ref.name
   }
 
   private static func describeStore(_ session: WorkspaceSession) -> ShellStatus.Value {

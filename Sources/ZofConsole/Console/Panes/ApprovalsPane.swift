@@ -40,7 +40,7 @@ final class ApprovalsPane: Pane {
   // MARK: - Pane
 
   func draw(into buffer: inout CellBuffer, region: Rect) {
-    if loadedGeneration != context.generation { _ = reload() }
+    reloadIfStale()
     let (left, right) = region.splitLeft(max(40, region.width * 2 / 5))
     buffer.box(left, title: "Pending approvals (\(shown.count))")
     table.draw(into: &buffer, region: left.inset(by: 1), focused: !detailFocused)
@@ -54,6 +54,7 @@ final class ApprovalsPane: Pane {
   }
 
   func handle(_ action: ActionID) -> [Reaction]? {
+    reloadIfStale()
     switch action {
     case "approvals.approve":
       guard let id = selected?.id else { return [.message(.warning, "no request selected")] }
@@ -80,6 +81,11 @@ final class ApprovalsPane: Pane {
     filter = text
     rebuildRows()
     return [.redraw]
+  }
+
+  /// Reloads when the store changed since the last load, so keys act on current rows.
+  private func reloadIfStale() {
+    if loadedGeneration != context.generation { _ = reload() }
   }
 
   func reload() -> [Reaction] {

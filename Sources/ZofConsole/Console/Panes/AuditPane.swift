@@ -63,7 +63,7 @@ final class AuditPane: Pane {
   // MARK: - Pane
 
   func draw(into buffer: inout CellBuffer, region: Rect) {
-    if loadedGeneration != context.generation { _ = reload() }
+    reloadIfStale()
     let (body, status) = region.splitBottom(1)
     if var detail {
       buffer.box(body, title: "Event \(selected.map { String($0.seq) } ?? "")  (Esc closes)")
@@ -80,6 +80,7 @@ final class AuditPane: Pane {
   }
 
   func handle(_ action: ActionID) -> [Reaction]? {
+    reloadIfStale()
     if var panel = detail {
       if action == .back {
         detail = nil
@@ -111,6 +112,11 @@ final class AuditPane: Pane {
   }
 
   /// Reloads from the newest event, as many events as were loaded before.
+  /// Reloads when the store changed since the last load, so keys act on current rows.
+  private func reloadIfStale() {
+    if loadedGeneration != context.generation { _ = reload() }
+  }
+
   func reload() -> [Reaction] {
     loadedGeneration = context.generation
     var first = query

@@ -6,21 +6,25 @@ struct GraphImpactOverlay: Sendable {
   /// How the change was given, such as `HEAD~1...HEAD` or `paths`.
   var title: String
   var report: ImpactReport
-  /// Affected entities, workflows and selected checks by full ref.
+  /// Affected entities and workflows by full ref (`kind:namespace/name`); the report
+  /// writes refs in their short form.
   var affected: [String: ImpactReport.Affected]
 
-  init(title: String, report: ImpactReport) {
+  init(title: String, report: ImpactReport, graph: SystemGraph) {
     self.title = title
     self.report = report
     var byRef: [String: ImpactReport.Affected] = [:]
-    for item in report.affected + report.workflows { byRef[item.ref] = item }
+    for item in report.affected + report.workflows {
+      let full = graph.find(item.ref).map { graph[$0].ref.description } ?? item.ref
+      byRef[full] = item
+    }
     affected = byRef
   }
 
   /// Lines explaining why `ref` is affected: its risk, the parts of the score and the
   /// chain from the changed path.
-  func explanation(for ref: String) -> [TextPanel.Line] {
-    guard let item = affected[ref] else {
+  func explanation(for ref: EntityRef) -> [TextPanel.Line] {
+    guard let item = affected[ref.description] else {
       return [TextPanel.Line("not affected by \(title)", .muted)]
     }
     let role = Self.role(forLevel: item.level)
@@ -32,7 +36,7 @@ struct GraphImpactOverlay: Sendable {
     for (index, step) in item.because.enumerated() {
       lines.append(TextPanel.Line((index == 0 ? "  " : "  → ") + step))
     }
-    let checks = report.checks.filter { $0.because.contains(ref) }.map(\.ref)
+    let checks = report.checks.filter { $0.because.contains(ref.short) }.map(\.ref)
     if !checks.isEmpty {
       lines.append(TextPanel.Line("checks: " + checks.joined(separator: ", "), .accent))
     }

@@ -54,7 +54,7 @@ final class GraphPane: Pane {
   // MARK: - Pane
 
   func draw(into buffer: inout CellBuffer, region: Rect) {
-    if loadedGeneration != context.generation { _ = reload() }
+    reloadIfStale()
     let tableWidth = max(44, region.width * 11 / 20)
     let (left, right) = region.splitLeft(tableWidth)
     var title = "Entities (\(shown.count) of \(graph.count)) by \(sortOrder.rawValue)"
@@ -68,7 +68,7 @@ final class GraphPane: Pane {
   private func drawRight(into buffer: inout CellBuffer, region: Rect) {
     var rest = region
     if let impact, let entity = selectedEntity {
-      let why = impact.explanation(for: graph[entity].ref.description)
+      let why = impact.explanation(for: graph[entity].ref)
       let height = min(max(4, why.count + 2), region.height / 3)
       let split = rest.splitBottom(height)
       rest = split.rest
@@ -85,6 +85,7 @@ final class GraphPane: Pane {
   }
 
   func handle(_ action: ActionID) -> [Reaction]? {
+    reloadIfStale()
     switch action {
     case "graph.sort":
       let all = SortOrder.allCases
@@ -126,6 +127,11 @@ final class GraphPane: Pane {
     filter = text
     rebuildRows()
     return [.redraw]
+  }
+
+  /// Reloads when the store changed since the last load, so keys act on current rows.
+  private func reloadIfStale() {
+    if loadedGeneration != context.generation { _ = reload() }
   }
 
   func reload() -> [Reaction] {

@@ -41,13 +41,19 @@ final class ReadinessPane: Pane {
   }
 
   func draw(into buffer: inout CellBuffer, region: Rect) {
-    if loadedGeneration != context.generation { _ = reload() }
+    reloadIfStale()
     buffer.box(region, title: "Readiness of HEAD for \(context.workspace.config.environment)")
     panel.draw(into: &buffer, region: region.inset(by: 1))
   }
 
   func handle(_ action: ActionID) -> [Reaction]? {
-    panel.handle(action) ? [.redraw] : nil
+    reloadIfStale()
+    return panel.handle(action) ? [.redraw] : nil
+  }
+
+  /// Reloads when the store changed since the last load, so keys act on current rows.
+  private func reloadIfStale() {
+    if loadedGeneration != context.generation { _ = reload() }
   }
 
   func reload() -> [Reaction] {

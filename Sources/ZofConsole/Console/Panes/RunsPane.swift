@@ -50,7 +50,7 @@ final class RunsPane: Pane {
   // MARK: - Pane
 
   func draw(into buffer: inout CellBuffer, region: Rect) {
-    if loadedGeneration != context.generation { _ = reload() }
+    reloadIfStale()
     switch level {
     case .runs:
       let active = context.activeRuns.isEmpty ? "" : ", \(context.activeRuns.count) started here"
@@ -70,6 +70,7 @@ final class RunsPane: Pane {
   }
 
   func handle(_ action: ActionID) -> [Reaction]? {
+    reloadIfStale()
     switch level {
     case .runs: return handleList(action)
     case .checks(var view): return handleChecks(action, view: &view)
@@ -129,6 +130,11 @@ final class RunsPane: Pane {
   }
 
   /// Reloads the level on screen; a log in follow mode reads only the new chunks.
+  /// Reloads when the store changed since the last load, so keys act on current rows.
+  private func reloadIfStale() {
+    if loadedGeneration != context.generation { _ = reload() }
+  }
+
   func reload() -> [Reaction] {
     loadedGeneration = context.generation
     do {
