@@ -34,9 +34,11 @@ enum ConsoleCommand {
     for warning in resolution.warnings { built.app.show(.warning, warning) }
     let backend = try NcursesBackend(environment: invocation.environment)
     let logger = invocation.logger()
+    let timed: any TerminalBackend = logger.level <= .trace
+      ? TimingBackend(backend, logger: logger) : backend
     logger.info("console.start", [("user", session.identity.description),
                                   ("readonly", readOnly)])
-    built.app.run(on: backend)
+    built.app.run(on: timed)
     backend.shutdown()
     let signalNumber = receivedTerminationSignal.load(ordering: .relaxed)
     logger.info("console.stop", [("signal", signalNumber),
