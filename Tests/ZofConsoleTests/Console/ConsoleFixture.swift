@@ -93,7 +93,8 @@ final class ConsoleFixture {
     return id
   }
 
-  /// Sets every stored run and attempt time to fixed values, so durations on screen are.
+  /// Sets every stored run and attempt time to a fixed value, so durations on screen do
+  /// not change between test runs.
   private func fixTimes() throws {
     let database = session.store.database
     try database.run("""

@@ -1,7 +1,7 @@
 import Foundation
 import ZofCore
 
-/// Where the console's check of the audit chain stands.
+/// The progress of the console's check of the audit chain.
 enum AuditVerificationState: Sendable {
   case idle
   case running(started: Date, events: Int64)
@@ -27,7 +27,7 @@ enum AuditVerificationState: Sendable {
     }
   }
 
-  /// A longer description for the Audit pane, with elapsed time while running.
+  /// Describes the state for the Audit pane, with the elapsed time while running.
   func detail(now: Date) -> (String, ThemeRole) {
     switch self {
     case .idle:

@@ -4,8 +4,8 @@ import ZofCore
 /// Wraps a backend and logs, at trace level, when the first frame was shown and how long
 /// each key took from being read to its redrawn screen being written to the terminal.
 ///
-/// The times are wall clock in milliseconds; `console.first-frame` carries the Unix time,
-/// so a script that noted when it started the process can compute the time to first frame.
+/// Times are wall-clock milliseconds. `console.first-frame` carries the Unix time, so a
+/// script that noted when it started the process can compute the time to first frame.
 @MainActor
 final class TimingBackend: TerminalBackend {
   let inner: any TerminalBackend

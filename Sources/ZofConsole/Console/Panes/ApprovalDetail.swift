@@ -47,8 +47,8 @@ enum ApprovalDetail {
     }
   }
 
-  /// The evidence pretty-printed; a `diff` or `diffStat` member is shown first, coloured
-  /// as a diff.
+  /// Formats the evidence pretty-printed, with a `diff` or `diffStat` member shown first
+  /// and coloured as a diff.
   static func evidenceLines(_ json: String) -> [TextPanel.Line] {
     var lines = [TextPanel.Line("Evidence", .accent)]
     guard let object = try? JSONSerialization.jsonObject(with: Data(json.utf8),

@@ -15,7 +15,7 @@ final class AuditPane: Pane {
 
   /// Events fetched per query.
   static let pageSize = 200
-  /// How close to the last loaded event the selection gets before the next page loads.
+  /// The distance, in rows, from the last loaded event at which the next page loads.
   static let prefetchMargin = 40
 
   let context: ConsoleContext
@@ -111,12 +111,12 @@ final class AuditPane: Pane {
     return [.redraw]
   }
 
-  /// Reloads from the newest event, as many events as were loaded before.
   /// Reloads when the store changed since the last load, so keys act on current rows.
   private func reloadIfStale() {
     if loadedGeneration != context.generation { _ = reload() }
   }
 
+  /// Reloads from the newest event, as many events as were loaded before.
   func reload() -> [Reaction] {
     loadedGeneration = context.generation
     var first = query

@@ -36,7 +36,7 @@ struct DependencyTreeBuilder {
     return TreeView.Node(ref.description, label: label, role: role, children: children)
   }
 
-  /// The neighbours in `direction` with the relation that links them, sorted by name.
+  /// Returns the neighbours in `direction` with the relation that links them, sorted by name.
   func neighbours(of id: Int32, direction: Direction) -> [(String, Int32)] {
     var result: [(String, Int32)] = []
     switch direction {

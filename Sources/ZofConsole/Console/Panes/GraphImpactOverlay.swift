@@ -3,7 +3,7 @@ import ZofCore
 /// An impact report laid over the graph: affected entities by ref, and the chain that
 /// explains each one.
 struct GraphImpactOverlay: Sendable {
-  /// How the change was given, such as `HEAD~1...HEAD` or `paths`.
+  /// The change as given, such as `HEAD~1...HEAD` or `paths`.
   var title: String
   var report: ImpactReport
   /// Affected entities and workflows by full ref (`kind:namespace/name`); the report

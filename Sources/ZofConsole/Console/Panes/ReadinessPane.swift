@@ -1,6 +1,6 @@
 import ZofCore
 
-/// What the Readiness pane shows for one ref and environment.
+/// The readiness of one ref for one environment, as the Readiness pane shows it.
 struct ReadinessView: Sendable {
   struct Criterion: Sendable {
     var name: String

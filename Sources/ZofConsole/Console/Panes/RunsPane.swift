@@ -6,7 +6,7 @@ import ZofCore
 /// one level.
 @MainActor
 final class RunsPane: Pane {
-  /// How deep the user has drilled.
+  /// The depth the user has drilled to.
   enum Level {
     case runs
     case checks(RunChecksView)
@@ -129,12 +129,12 @@ final class RunsPane: Pane {
     return [.redraw]
   }
 
-  /// Reloads the level on screen; a log in follow mode reads only the new chunks.
   /// Reloads when the store changed since the last load, so keys act on current rows.
   private func reloadIfStale() {
     if loadedGeneration != context.generation { _ = reload() }
   }
 
+  /// Reloads the level on screen; a log in follow mode reads only the new chunks.
   func reload() -> [Reaction] {
     loadedGeneration = context.generation
     do {
