@@ -16,7 +16,9 @@ struct AuditVerifyJob: Sendable {
     let started = Date()
     do {
       let database = try Database(path: storePath, readOnly: true)
-      let result = try AuditLog(database: database).verify()
+      // One core stays free for the console's own thread, so keys stay responsive.
+      let workers = max(1, ProcessInfo.processInfo.activeProcessorCount - 1)
+      let result = try AuditLog(database: database).verify(workers: workers)
       mailbox.post(.auditVerified(result, seconds: Date().timeIntervalSince(started)))
     } catch {
       mailbox.post(.auditVerifyFailed(ConsoleErrorText.describe(error)))

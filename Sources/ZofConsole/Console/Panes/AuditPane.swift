@@ -21,6 +21,8 @@ final class AuditPane: Pane {
   let context: ConsoleContext
   private(set) var query = AuditQuery(limit: AuditPane.pageSize)
   private(set) var events: [AuditEvent] = []
+  /// Table rows of `events`, built once per event, so loading a page costs only its own.
+  private var eventRows: [TableView.Row] = []
   private var nextCursor: Int64?
   private var shown: [AuditEvent] = []
   private var table = TableView(columns: [
@@ -48,6 +50,7 @@ final class AuditPane: Pane {
     query.limit = Self.pageSize
     query.before = nil
     events = []
+    eventRows = []
     detail = nil
     return reload()
   }
@@ -125,6 +128,7 @@ final class AuditPane: Pane {
     do {
       let page = try context.session.audit.events(first)
       events = page.events
+      eventRows = page.events.map(Self.row)
       nextCursor = page.nextCursor
       problem = nil
     } catch {
@@ -146,6 +150,7 @@ final class AuditPane: Pane {
     do {
       let page = try context.session.audit.events(next)
       events += page.events
+      eventRows += page.events.map(Self.row)
       nextCursor = page.nextCursor
       rebuildRows()
     } catch {
@@ -159,13 +164,20 @@ final class AuditPane: Pane {
 
   private func rebuildRows() {
     let previous = selected?.seq
-    shown = events.filter {
-      FilterMatch.matches(filter, $0.actor, $0.assumedActor ?? "", $0.action, $0.subject,
-                          $0.decision.rawValue)
-    }
     table.emptyText = filter.isEmpty ? "no events match \(queryText)"
       : "no loaded event matches \"\(filter)\""
-    table.setRows(shown.map(Self.row))
+    if filter.isEmpty {
+      shown = events
+      table.setRows(eventRows)
+    } else {
+      let indices = events.indices.filter { index in
+        let event = events[index]
+        return FilterMatch.matches(filter, event.actor, event.assumedActor ?? "", event.action,
+                                   event.subject, event.decision.rawValue)
+      }
+      shown = indices.map { events[$0] }
+      table.setRows(indices.map { eventRows[$0] })
+    }
     if let previous, let index = shown.firstIndex(where: { $0.seq == previous }) {
       table.select(index)
     }
