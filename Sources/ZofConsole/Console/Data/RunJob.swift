@@ -25,7 +25,8 @@ struct RunJob: Sendable {
                                  logger: logger)
       let status = try launcher.execute(runID, request)
       try AuditLog(database: store.database).append(AuditEntry(
-        actor: identity.real.id, assumedActor: identity.assumed?.id, action: "run.finish", subject: "run:\(runID)",
+        actor: identity.real.id, assumedActor: identity.assumed?.id, action: "run.finish",
+        subject: "run:\(runID)",
         decision: .recorded, details: ["status": .string(status.rawValue)]))
       mailbox.post(.runFinished(runID, status))
     } catch {

@@ -63,7 +63,8 @@ final class ReadinessPane: Pane {
       return [.redraw]
     }
     do {
-      let view = try source.readiness(ref: "HEAD", environment: context.workspace.config.environment)
+      let environment = context.workspace.config.environment
+      let view = try source.readiness(ref: "HEAD", environment: environment)
       panel = TextPanel(Self.lines(view))
     } catch {
       panel = TextPanel([TextPanel.Line(ConsoleErrorText.describe(error), .error)])
