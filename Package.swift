@@ -46,7 +46,9 @@ let package = Package(
     ),
     .testTarget(
       name: "ZofConsoleTests",
-      dependencies: ["ZofConsole", "ZofCore"]
+      dependencies: ["ZofConsole", "ZofCore"],
+      // Expected screens are read from the source tree by path, not bundled.
+      exclude: ["Screens"]
     ),
   ]
 )

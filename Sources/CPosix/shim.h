@@ -1,5 +1,6 @@
 // glibc declares these only under _GNU_SOURCE, which the Glibc module is built without.
-// They are plain libc functions (glibc 2.29 and later), so declaring them here suffices.
+// They are plain libc functions, so declaring them here suffices. The newest of them,
+// posix_spawn_file_actions_addchdir_np, needs glibc 2.29 or later.
 #include <spawn.h>
 
 int posix_spawn_file_actions_addchdir_np(posix_spawn_file_actions_t *__restrict actions,
@@ -7,3 +8,6 @@ int posix_spawn_file_actions_addchdir_np(posix_spawn_file_actions_t *__restrict 
 int pipe2(int fds[2], int flags);
 void *memmem(const void *haystack, size_t haystack_length, const void *needle,
              size_t needle_length);
+// Linux 5.3 and later; glibc 2.36 and later.
+int pidfd_open(pid_t pid, unsigned int flags);
+void *memrchr(const void *buffer, int byte, size_t length);

@@ -29,6 +29,7 @@ try? FileManager.default.removeItem(atPath: workspace.storeFolder)
 let store = try Store(path: workspace.storePath)
 let service = GraphService(workspace: workspace, store: store)
 var snapshot: Int64 = 0
+// With ZOF_BENCH_PHASES set, the import is also timed by phase (read, resolve, store) first.
 if ProcessInfo.processInfo.environment["ZOF_BENCH_PHASES"] != nil {
   var contents = CatalogContents()
   let loadTime = try seconds { contents = try CatalogLoader(baseFolder: root).load(["catalog"]) }

@@ -6,10 +6,14 @@ import ZofCore
 enum DemoCommand {
   static let spec = CommandSpec(
     name: "demo", summary: "build the sample payments workspace and show its last change",
-    usage: "[DIR]",
+    usage: "[DIR] [--script]",
     discussion: "DIR must be new or empty; without it a folder under the system's temporary "
       + "folder is used. The workspace is a git repository whose last commit breaks "
-      + "partial refunds.",
+      + "partial refunds. --script then plays the whole loop without a terminal: impact, "
+      + "run, repro, bisect, a validated revert, a refused and an accepted approval, "
+      + "readiness and the audit trail.",
+    options: [.flag("--script", "play the loop and print each step (exit 1 if a step "
+                    + "ends unexpectedly)")],
     positionals: ["[DIR]"], positionalRange: 0...1
   ) { invocation in
     guard let sampleData = ResourceLocator.folder("sample-data",
@@ -23,10 +27,14 @@ enum DemoCommand {
     let commits = try DemoBuilder(sampleData: sampleData).build(into: folder)
     Console.out("demo workspace: \(folder) (\(commits.count) commits; the last one breaks "
                   + "partial refunds)")
+    if invocation.arguments.flag("--script") {
+      var script = DemoScript(folder: folder)
+      return try script.play()
+    }
     Console.out("")
     let workspace = try Workspace.load(root: folder)
-    let store = try Store(path: workspace.storePath)
-    let loaded = try GraphService(workspace: workspace, store: store).current()
+    let session = try WorkspaceSession(workspace: workspace, logger: invocation.logger())
+    let loaded = session.loaded
     let change = try Git(repositoryPath: folder).changedPaths(base: "HEAD~1", head: "HEAD")
     let report = ImpactAnalyzer(graph: loaded.graph, repositoryPath: workspace.repositoryPath)
       .analyze(paths: change)

@@ -34,7 +34,9 @@ enum RunCommand {
     progress.finish()
     try session.record("run.finish", subject: "run:\(runID)",
                        details: ["status": .string(status.rawValue)])
-    let summary = try RunSummary.load(runID: runID, store: try invocation.store())
+    let automatic = try AutomaticProposals.start(after: runID, invocation: invocation)
+    var summary = try RunSummary.load(runID: runID, store: try invocation.store())
+    summary.proposals = automatic
     if let path = invocation.arguments.value("--junit") {
       let file = Workspace.absolute(path, relativeTo: invocation.currentDirectory)
       do {

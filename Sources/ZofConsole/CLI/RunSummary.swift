@@ -11,6 +11,10 @@ struct RunSummary {
 
   var run: RunRecord
   var checks: [Check]
+  /// Checks whose failure or flake a quarantine excused in this run.
+  var quarantined: Set<String> = []
+  /// Proposals that automatic remediators made after the run, as JSON objects.
+  var proposals: [[String: Any]] = []
 
   static func load(runID: Int64, store: Store) throws -> RunSummary {
     let runs = store.runs
@@ -23,7 +27,8 @@ struct RunSummary {
       let cases = try own.last.map { try runs.testCases(attempt: $0.id) } ?? []
       return Check(record: record, attempts: own, testCases: cases)
     }
-    return RunSummary(run: run, checks: checks)
+    let quarantined = try QuarantineGate(database: store.database).quarantinedChecks(runID: runID)
+    return RunSummary(run: run, checks: checks, quarantined: quarantined)
   }
 
   var junitChecks: [JUnitWriter.CheckResult] {
@@ -37,7 +42,7 @@ struct RunSummary {
   }
 
   var json: [String: Any] {
-    [
+    var object: [String: Any] = [
       "id": run.id, "status": run.status.rawValue, "trigger": run.trigger,
       "actor": run.actor, "environment": run.environment ?? "",
       "snapshot": run.snapshotID ?? 0, "base": run.base ?? "", "head": run.head ?? "",
@@ -47,11 +52,14 @@ struct RunSummary {
           "ref": check.record.checkRef, "status": check.record.status.rawValue,
           "fleet": check.record.fleet, "risk": check.record.risk,
           "because": check.record.because,
+          "quarantined": quarantined.contains(check.record.checkRef),
           "attempts": check.attempts.map(Self.attemptJSON),
           "testCases": check.testCases.map(Self.testCaseJSON),
         ]
       },
     ]
+    if !proposals.isEmpty { object["proposals"] = proposals }
+    return object
   }
 
   static func attemptJSON(_ attempt: AttemptRecord) -> [String: Any] {
@@ -77,14 +85,21 @@ struct RunSummary {
   }
 
   func printFooter() {
-    let flaky = checks.filter { $0.record.status == .flaky }.map(\.record.checkRef)
+    let flaky = checks.filter {
+      $0.record.status == .flaky && !quarantined.contains($0.record.checkRef)
+    }.map(\.record.checkRef)
     let failed = checks.filter {
       [.failed, .timedOut, .errored, .interrupted].contains($0.record.status)
+        && !quarantined.contains($0.record.checkRef)
     }
     Console.out("")
     Console.out("run \(run.id) \(run.status.rawValue): \(checks.count - failed.count) passed, "
                   + "\(failed.count) failed")
     if !flaky.isEmpty { Console.out("flaky (passed on retry): \(flaky.joined(separator: ", "))") }
+    for check in checks where quarantined.contains(check.record.checkRef) {
+      Console.out("quarantined, not gating: \(check.record.checkRef) "
+                    + "(\(check.record.status.rawValue))")
+    }
     for check in failed {
       Console.out("  \(check.record.status.rawValue): \(check.record.checkRef)")
       for test in check.testCases where test.status == .failed || test.status == .error {

@@ -18,6 +18,6 @@ public struct Identity: Sendable, Hashable, CustomStringConvertible {
   public var involvesAgent: Bool { real.isAgent || (assumed?.isAgent ?? false) }
 
   public var description: String {
-    assumed.map { "\($0.id) (as assumed by \(real.id))" } ?? real.id
+    assumed.map { "\($0.id) (impersonated by \(real.id))" } ?? real.id
   }
 }

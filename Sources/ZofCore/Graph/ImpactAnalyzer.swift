@@ -79,7 +79,8 @@ public struct ImpactAnalyzer {
   /// Entities whose path rules from annotations match `path`. CODEOWNERS rules name people
   /// and groups, which own paths but are not something a change can break.
   func ownersOf(_ path: String) -> [Int32] {
-    graph.annotationGlobs.filter { $0.glob.matches(path) }.map(\.owner)
+    let parts = Glob.parts(of: path)
+    return graph.annotationGlobs.filter { $0.glob.matches(parts: parts) }.map(\.owner)
   }
 
   /// Breadth-first from the changed entities through dependents, then workflows, then

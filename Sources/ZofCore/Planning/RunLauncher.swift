@@ -7,6 +7,8 @@ public struct RunLauncher {
   public let store: Store
   public let graph: SystemGraph
   public var logger: Logger = .disabled
+  /// The time at which quarantines are judged when a run ends.
+  public var clock: @Sendable () -> Date = { Date() }
 
   public init(workspace: Workspace, store: Store, graph: SystemGraph,
               logger: Logger = .disabled) {
@@ -69,7 +71,8 @@ public struct RunLauncher {
     return id
   }
 
-  /// Executes the recorded run `id` and returns its final status.
+  /// Executes the recorded run `id` and returns its final status, in which failures of
+  /// quarantined checks do not count.
   public func execute(_ id: Int64, _ request: Request,
                       events: @escaping @Sendable (ExecutionEvent) -> Void = { _ in })
     throws -> RunStatus
@@ -91,7 +94,9 @@ public struct RunLauncher {
       redactor: try Redactor(policyPatterns: request.redactPatterns.map { (label: "policy", pattern: $0) }),
       commit: commit)
     let executor = FleetExecutor(store: store.runs, options: options, logger: logger)
-    return try executor.run(runID: id, checks: planned, events: events)
+    let status = try executor.run(runID: id, checks: planned, events: events)
+    return try QuarantineGate(database: store.database).settle(runID: id, status: status,
+                                                               now: clock())
   }
 
   private func checkRef(_ short: String) -> String {

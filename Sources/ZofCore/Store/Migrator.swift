@@ -18,16 +18,20 @@ public enum Migrator {
   /// A store written by a newer Zof (a higher `user_version`) is rejected rather than
   /// guessed at.
   public static func migrate(_ database: Database, _ migrations: [Migration]) throws {
-    let current = try database.userVersion()
     let newest = migrations.map(\.version).max() ?? 0
-    if current > newest {
-      throw InputError(
-        "store \(database.path) has schema version \(current), newer than this zof (\(newest))",
-        hint: "use the zof release that created it, or point `store` in zof.yaml elsewhere")
-    }
-    for migration in migrations.sorted(by: { $0.version < $1.version })
-    where migration.version > current {
+    if try database.userVersion() == newest { return }
+    // The version is read again inside each write transaction, so two processes opening a
+    // new store at once apply every step exactly once.
+    for migration in migrations.sorted(by: { $0.version < $1.version }) {
       try database.transaction {
+        let current = try database.userVersion()
+        if current > newest {
+          throw InputError(
+            "store \(database.path) has schema version \(current), newer than this zof "
+              + "(\(newest))",
+            hint: "use the zof release that created it, or point `store` in zof.yaml elsewhere")
+        }
+        guard migration.version > current else { return }
         try database.execute(migration.sql)
         try database.execute("PRAGMA user_version = \(migration.version)")
       }

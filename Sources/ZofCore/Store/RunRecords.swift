@@ -9,13 +9,13 @@ public enum RunCheckStatus: String, Sendable, Codable, CaseIterable {
   case timedOut = "timed-out"
 }
 
-/// How one attempt of a check ended, or `running` while it runs.
+/// The outcome of one attempt of a check, or `running` while it runs.
 public enum AttemptStatus: String, Sendable, Codable, CaseIterable {
   case running, passed, failed, errored, interrupted
   case timedOut = "timed-out"
 }
 
-/// What a new run records about why and where it runs.
+/// The trigger, actor, refs and plan of a run about to be created.
 public struct NewRun: Sendable {
   public var trigger: String
   public var actor: String
@@ -82,7 +82,7 @@ public struct RunCheckRecord: Sendable, Equatable {
   }
 }
 
-/// What is known when an attempt starts.
+/// The facts recorded when an attempt starts.
 public struct AttemptStart: Sendable {
   public var runID: Int64
   public var checkRef: String
@@ -109,7 +109,7 @@ public struct AttemptStart: Sendable {
   }
 }
 
-/// What is known when an attempt ends.
+/// The facts recorded when an attempt ends.
 public struct AttemptFinish: Sendable {
   public var status: AttemptStatus
   public var exitCode: Int32?
@@ -121,7 +121,7 @@ public struct AttemptFinish: Sendable {
   public var stderrSHA256: String?
   /// Replacements per redaction rule, as a JSON object.
   public var redactions: String
-  /// Why the attempt errored, such as a report that could not be parsed.
+  /// The reason the attempt errored, such as a report that could not be parsed.
   public var error: String?
 
   public init(status: AttemptStatus, exitCode: Int32? = nil, signal: Int32? = nil,
@@ -166,7 +166,7 @@ public struct AttemptRecord: Sendable, Equatable {
   public var error: String?
 }
 
-/// Which part of a stream's kept evidence a chunk belongs to.
+/// The part of a stream's kept evidence that a chunk belongs to.
 public enum ChunkKind: String, Sendable, Codable {
   /// The first bytes of the stream, kept whole.
   case head

@@ -25,7 +25,41 @@ extension RunStore {
     return marked
   }
 
+  /// Records the process group of a running attempt, so recovery can stop what is left of it
+  /// when the runner dies.
+  public func setProcessGroup(attempt id: Int64, _ group: Int32) throws {
+    try database.run("UPDATE attempts SET process_group = ? WHERE id = ?", [Int(group), id])
+  }
+
+  /// Kills what is left of the in-flight attempts of a run whose runner died.
+  ///
+  /// A process group is killed only when one of its processes still carries this run's
+  /// `ZOF_RUN_ID` in its environment, so a recycled group id never hits an unrelated process.
+  func terminateOrphans(run id: Int64) throws {
+    let groups = try database.query(
+      "SELECT process_group FROM attempts WHERE run_id = ? AND finished_at IS NULL "
+        + "AND process_group IS NOT NULL", [id]) { Int32($0.int(0)) }
+    for group in groups where Self.groupBelongs(group, toRun: id) {
+      kill(-group, SIGKILL)
+    }
+  }
+
+  /// Whether a process in `group` was started for run `id`, read from /proc.
+  static func groupBelongs(_ group: Int32, toRun id: Int64) -> Bool {
+    let marker = Array("ZOF_RUN_ID=\(id)".utf8)
+    let entries = (try? FileManager.default.contentsOfDirectory(atPath: "/proc")) ?? []
+    for entry in entries {
+      guard let pid = Int32(entry), getpgid(pid) == group,
+            let environ = FileManager.default.contents(atPath: "/proc/\(pid)/environ")
+      else { continue }
+      let variables = [UInt8](environ).split(separator: 0)
+      if variables.contains(where: { Array($0) == marker }) { return true }
+    }
+    return false
+  }
+
   private func interrupt(run id: Int64) throws {
+    try terminateOrphans(run: id)
     try database.transaction {
       let now = Timestamp.now()
       try database.run("""
@@ -41,7 +75,8 @@ extension RunStore {
     }
   }
 
-  /// Whether a process with `pid` exists; a process owned by another user counts as alive.
+  /// Returns whether a process with `pid` exists. A process owned by another user counts as
+  /// alive.
   ///
   /// NOTE: a recycled pid makes a dead runner look alive; the run then stays running until
   /// that unrelated process ends.

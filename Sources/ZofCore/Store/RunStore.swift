@@ -4,7 +4,7 @@ import Glibc
 /// Reads and writes runs, their checks, attempts and evidence.
 ///
 /// Writes that belong together run in one transaction, so a process following a run from
-/// another connection never sees half of them.
+/// another connection reads all of them or none.
 public final class RunStore: Sendable {
   public let database: Database
 

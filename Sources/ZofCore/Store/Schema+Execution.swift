@@ -56,6 +56,7 @@ extension Schema {
       environment TEXT NOT NULL DEFAULT '{}',
       commit_sha TEXT,
       error TEXT,
+      process_group INTEGER,
       UNIQUE (run_id, check_ref, number)
     ) STRICT;
     CREATE INDEX attempts_by_check ON attempts(check_ref, id);

@@ -6,5 +6,6 @@ public enum Schema {
     graphMigration,
     governanceMigration,
     executionMigration,
+    remediationMigration,
   ]
 }

@@ -40,19 +40,34 @@ public struct SnapshotRepository {
                          [id, source.path, source.digest])
       }
       try saveEntities(catalog.entities, snapshot: id)
-      let relationInsert = try database.prepare(
-        "INSERT INTO snapshot_relations (snapshot_id, source, type, target) VALUES (?, ?, ?, ?)")
-      for relation in catalog.relations {
-        try relationInsert.bind([id, Int(relation.source), relation.type.rawValue,
-                                 Int(relation.target)])
-        try relationInsert.run()
-      }
+      try saveRelations(catalog.relations, snapshot: id)
       for rule in catalog.pathRules {
         try database.run(
           "INSERT INTO snapshot_paths (snapshot_id, pattern, owner, origin) VALUES (?, ?, ?, ?)",
           [id, rule.pattern, Int(rule.owner), rule.origin])
       }
       return id
+    }
+  }
+
+  /// Rows per INSERT for relations: one statement per row costs more than the row itself.
+  static let relationBatch = 256
+
+  private func saveRelations(_ relations: [Relation], snapshot id: Int64) throws {
+    var start = 0
+    while start < relations.count {
+      let batch = relations[start..<min(start + Self.relationBatch, relations.count)]
+      let rows = Array(repeating: "(?, ?, ?, ?)", count: batch.count).joined(separator: ", ")
+      let insert = try database.prepare(
+        "INSERT INTO snapshot_relations (snapshot_id, source, type, target) VALUES " + rows)
+      var values: [SQLBindable] = []
+      values.reserveCapacity(batch.count * 4)
+      for relation in batch {
+        values += [id, Int(relation.source), relation.type.rawValue, Int(relation.target)]
+      }
+      try insert.bind(values)
+      try insert.run()
+      start += batch.count
     }
   }
 

@@ -7,6 +7,8 @@
 public struct Glob: Sendable, Hashable, CustomStringConvertible {
   public let pattern: String
   private let segments: [String]
+  /// The segments as characters, prepared once because matching runs per path and rule.
+  private let segmentCharacters: [[Character]]
 
   public init(_ pattern: String) {
     var text = pattern
@@ -15,14 +17,28 @@ public struct Glob: Sendable, Hashable, CustomStringConvertible {
     if text.hasSuffix("/") { text += "**" }
     self.pattern = pattern
     self.segments = text.split(separator: "/", omittingEmptySubsequences: true).map(String.init)
+    self.segmentCharacters = segments.map(Array.init)
   }
+
+  public static func == (lhs: Glob, rhs: Glob) -> Bool { lhs.pattern == rhs.pattern }
+
+  public func hash(into hasher: inout Hasher) { hasher.combine(pattern) }
 
   public var description: String { pattern }
 
   /// Returns whether `path` (relative, slash-separated) matches the whole pattern.
   public func matches(_ path: String) -> Bool {
-    let parts = path.split(separator: "/", omittingEmptySubsequences: true).map(String.init)
-    return Glob.match(segments[...], parts[...])
+    matches(parts: Glob.parts(of: path))
+  }
+
+  /// Matches a path already split by `parts(of:)`, for matching one path against many globs.
+  public func matches(parts: [[Character]]) -> Bool {
+    Glob.match(segmentCharacters[...], parts[...])
+  }
+
+  /// A path's segments as characters.
+  public static func parts(of path: String) -> [[Character]] {
+    path.split(separator: "/", omittingEmptySubsequences: true).map(Array.init)
   }
 
   /// Returns whether `pattern` contains glob metacharacters.
@@ -30,9 +46,10 @@ public struct Glob: Sendable, Hashable, CustomStringConvertible {
     pattern.contains { $0 == "*" || $0 == "?" || $0 == "[" }
   }
 
-  private static func match(_ pattern: ArraySlice<String>, _ path: ArraySlice<String>) -> Bool {
+  private static func match(_ pattern: ArraySlice<[Character]>,
+                            _ path: ArraySlice<[Character]>) -> Bool {
     guard let head = pattern.first else { return path.isEmpty }
-    if head == "**" {
+    if head == ["*", "*"] {
       let rest = pattern.dropFirst()
       // Zero or more segments: try every suffix of the path, shortest skip first.
       var index = path.startIndex
@@ -42,7 +59,7 @@ public struct Glob: Sendable, Hashable, CustomStringConvertible {
         index += 1
       }
     }
-    guard let segment = path.first, matchSegment(Array(head), Array(segment)) else { return false }
+    guard let segment = path.first, matchSegment(head, segment) else { return false }
     return match(pattern.dropFirst(), path.dropFirst())
   }
 

@@ -20,7 +20,8 @@ public final class WorkspaceSession: @unchecked Sendable {
   public private(set) var notices: [String] = []
 
   /// Seconds without a heartbeat before a run whose process is gone counts as interrupted.
-  public static let staleAfter: Double = 10
+  /// The process check decides on this host; the delay only covers a run still starting.
+  public static let staleAfter: Double = 2
 
   public init(workspace: Workspace, actingAs login: String? = nil, logger: Logger = .disabled,
               realActor: Actor? = nil, strictImport: Bool = false) throws {

@@ -96,7 +96,7 @@ struct FleetExecutorTests {
     #expect(try harness.store.runChecks(run).first?.status == .timedOut)
   }
 
-  /// The largest number of intervals open at one time.
+  /// Returns the largest number of intervals open at one time.
   static func maxOverlap(_ intervals: [(start: Int, end: Int)]) -> Int {
     var events: [(time: Int, change: Int)] = []
     for interval in intervals {
@@ -179,16 +179,16 @@ struct FleetExecutorTests {
     ])
     let attempt = try harness.onlyAttempt(run)
     let chunks = try harness.store.chunks(attempt: attempt.id, limit: 100_000)
-    let kept = chunks.filter { $0.kind != .elision }.reduce(0) { $0 + $1.bytes.count }
+    let keptBytes = chunks.filter { $0.kind != .elision }.reduce(0) { $0 + $1.bytes.count }
     let marker = String(decoding: chunks.first { $0.kind == .elision }?.bytes ?? [],
                         as: UTF8.self)
     let elided = Int(marker.drop { !$0.isNumber }.prefix { $0.isNumber }) ?? -1
     #expect(prepared == .passed)
     #expect(attempt.stdoutBytes == size)
     #expect(attempt.stdoutSHA256 == String(decoding: sum.prefix(64), as: UTF8.self))
-    #expect(kept <= 64 * 1024 * 3)
+    #expect(keptBytes <= 64 * 1024 * 3)
     #expect(marker.hasSuffix("bytes of output elided]\n"))
-    #expect(elided + kept == size)
+    #expect(elided + keptBytes == size)
   }
 
   @Test func binaryOutputStoredAsBytes() throws {

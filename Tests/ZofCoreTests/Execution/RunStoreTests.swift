@@ -22,7 +22,7 @@ struct RunStoreTests {
 
   @Test func migratesToExecutionVersion() throws {
     let store = try Self.makeStore()
-    #expect(try store.database.userVersion() == 3)
+    #expect(try store.database.userVersion() >= 3)
     let strict = try store.database.scalar(
       "SELECT COUNT(*) FROM sqlite_schema WHERE name = 'attempts' AND sql LIKE '%STRICT'")
     #expect(strict == 1)
@@ -137,5 +137,49 @@ struct RunStoreTests {
     #expect(recent.failedAttempts == 0)
     let flakes = try store.database.scalar("SELECT SUM(flaky) FROM flake_history")
     #expect(flakes == 1)
+  }
+}
+
+/// Recovery of a run whose runner process, a real `ZofBench hold-run`, is killed with
+/// SIGKILL. Skipped when the ZofBench binary was not built beside the test bundle.
+@Suite(.enabled(if: TestPaths.benchBinary != nil,
+                "ZofBench not built beside the tests; run `swift build` first"))
+struct RunnerKillTests {
+  @Test func killedRunnerRecovered() throws {
+    let folder = try TestPaths.scratch()
+    let database = "\(folder)/zof.db"
+    let store = try RunStore.open(path: database)
+    let command = ProcessCommand(executable: try #require(TestPaths.benchBinary),
+                                 arguments: ["hold-run", database, folder],
+                                 workingDirectory: folder,
+                                 environment: ["PATH": "/usr/bin:/bin"])
+    let runner = ProcessRunner(command: command, timeout: 60)
+    var runID: Int64?
+    var aliveMarked: [Int64] = []
+    var output = ""
+    var benchPID: Int32 = 0
+    let result = try runner.run(started: { benchPID = $0 }) { _, bytes in
+      output += String(decoding: bytes, as: UTF8.self)
+      guard runID == nil, let line = output.split(separator: "\n").first,
+            line.hasPrefix("run "), let id = Int64(line.dropFirst(4)) else { return }
+      runID = id
+      // While the runner lives, a zero threshold must not mark its run.
+      aliveMarked = (try? store.markStaleRunsInterrupted(staleAfter: 0)) ?? [-1]
+      kill(benchPID, SIGKILL)
+    }
+    let checkPID = Int32((try? String(contentsOfFile: "\(folder)/check.pid", encoding: .utf8))?
+      .trimmingCharacters(in: .whitespacesAndNewlines) ?? "")
+    if let checkPID { kill(checkPID, SIGKILL) }
+    let run = try #require(runID)
+    #expect(result.signal == SIGKILL)
+    #expect(aliveMarked.isEmpty)
+    #expect(try store.run(run)?.status == .running)
+
+    let marked = try store.markStaleRunsInterrupted(staleAfter: 0)
+
+    #expect(marked == [run])
+    #expect(try store.run(run)?.status == .interrupted)
+    #expect(try store.attempts(run: run).map(\.status) == [.interrupted])
+    #expect(try store.runChecks(run).map(\.status) == [.interrupted])
   }
 }

@@ -21,6 +21,16 @@ enum TestPaths {
     return URL(fileURLWithPath: "\(packageRoot)/../shared/corpus").standardized.path
   }()
 
+  /// The ZofBench executable built beside the test bundle, when there is one.
+  static let benchBinary: String? = {
+    let folder = URL(fileURLWithPath: CommandLine.arguments.first ?? "")
+    var candidates = [Bundle.main.bundleURL.deletingLastPathComponent()]
+    candidates.append(folder.deletingLastPathComponent())
+    candidates.append(URL(fileURLWithPath: "\(TestPaths.packageRoot)/.build/debug"))
+    return candidates.map { $0.appendingPathComponent("ZofBench").path }
+      .first { FileManager.default.isExecutableFile(atPath: $0) }
+  }()
+
   static var corpusAvailable: Bool {
     FileManager.default.fileExists(atPath: "\(corpus)/junit")
   }
@@ -41,7 +51,7 @@ enum TestPaths {
     try text.write(toFile: path, atomically: true, encoding: .utf8)
   }
 
-  /// Whether a process with `pid` still exists and is not a zombie.
+  /// Returns whether a process with `pid` still exists and is not a zombie.
   static func isRunning(_ pid: Int32) -> Bool {
     guard kill(pid, 0) == 0 else { return false }
     let stat = (try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8)) ?? ""

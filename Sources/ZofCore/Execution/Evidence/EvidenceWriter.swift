@@ -3,10 +3,11 @@ import Foundation
 /// Redacts, captures and stores the output of one attempt while it runs.
 ///
 /// The head of each stream is stored as it arrives, so another process can follow it.
-/// Past the head, an elision marker chunk is stored once, then recent output as tail chunks;
-/// tail chunks older than the last `tailLimit` bytes are deleted, and output that arrives
-/// faster than the flush interval is trimmed in memory, so storage stays bounded however
-/// much a check writes. The marker is rewritten at the end with the number of bytes elided.
+/// Past the head, an elision marker chunk is stored once, then recent output as tail
+/// chunks. Tail chunks older than the last `tailLimit` bytes are deleted, and output that
+/// arrives faster than the flush interval is trimmed in memory. Storage so stays bounded
+/// however much a check writes. The marker is rewritten at the end with the number of bytes
+/// elided.
 ///
 /// Not thread-safe: it belongs to the worker thread running the attempt.
 final class EvidenceWriter {
@@ -67,7 +68,8 @@ final class EvidenceWriter {
 
   /// Releases what the redactors still hold, writes everything, rewrites the elision markers,
   /// and returns what was captured of stdout and stderr.
-  func finish() throws -> (stdout: CapturedOutput, stderr: CapturedOutput, redactions: [String: Int]) {
+  func finish() throws
+    -> (stdout: CapturedOutput, stderr: CapturedOutput, redactions: [String: Int]) {
     for stream in OutputStream.allCases {
       let index = Self.index(stream)
       keep(streams[index].redactor.finish(), stream: stream)

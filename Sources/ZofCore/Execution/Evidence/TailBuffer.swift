@@ -2,7 +2,7 @@
 struct TailBuffer: Sendable {
   let capacity: Int
   private var storage: [UInt8] = []
-  /// Where the next byte goes once the storage is full.
+  /// Index of the next byte to overwrite once the storage is full.
   private var next = 0
 
   init(capacity: Int) {

@@ -22,7 +22,7 @@ struct AttemptRunner {
     let redactedArgv = spec.argv.map { options.redactor.redact($0) }
     let attemptID = try store.startAttempt(AttemptStart(
       runID: runID, checkRef: check.checkRef, number: number, worker: worker,
-      command: CheckEnvironment.json(redactedArgv), workdir: spec.workdir,
+      command: JSONText.array(redactedArgv), workdir: spec.workdir,
       environment: CheckEnvironment.redactedJSON(environment, redactor: options.redactor),
       commit: options.commit))
     events(.attemptStarted(check: check.checkRef, number: number, worker: worker,
@@ -30,7 +30,8 @@ struct AttemptRunner {
     logger.info("attempt.start", [("run", runID), ("attempt", attemptID),
                                   ("check", check.checkRef), ("worker", worker)])
     let argv = spec.argv
-    let command = ProcessCommand(executable: argv[0], arguments: Array(argv.dropFirst()),
+    // An empty argv fails to spawn with ENOENT, which marks the attempt errored.
+    let command = ProcessCommand(executable: argv.first ?? "", arguments: Array(argv.dropFirst()),
                                  workingDirectory: workdir, environment: environment)
     let runner = ProcessRunner(command: command, timeout: spec.timeout,
                                killGrace: options.killGrace)
@@ -56,7 +57,21 @@ struct AttemptRunner {
     var failure: (any Error)?
     let result: ProcessResult?
     do {
-      result = try runner.run(tick: { try? writer.flushIfDue() }) { stream, bytes in
+      let flush = {
+        do {
+          try writer.flushIfDue()
+        } catch {
+          failure = failure ?? error
+        }
+      }
+      let record = { (group: Int32) in
+        do {
+          try self.store.setProcessGroup(attempt: attemptID, group)
+        } catch {
+          failure = failure ?? error
+        }
+      }
+      result = try runner.run(started: record, tick: flush) { stream, bytes in
         do {
           try writer.receive(stream, bytes)
         } catch {
@@ -74,7 +89,7 @@ struct AttemptRunner {
       finish.stderrBytes = captured.stderr.rawBytes
       finish.stdoutSHA256 = captured.stdout.sha256
       finish.stderrSHA256 = captured.stderr.sha256
-      finish.redactions = CheckEnvironment.json(captured.redactions)
+      finish.redactions = JSONText.object(captured.redactions)
     } catch {
       failure = failure ?? error
     }

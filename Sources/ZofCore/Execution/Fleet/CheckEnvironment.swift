@@ -1,13 +1,11 @@
-import Foundation
-
 /// Builds the environment a check runs with, and its redacted form for the store.
 public enum CheckEnvironment {
   static let basePath = "/usr/local/bin:/usr/bin:/bin"
 
-  /// A clean base, then allowed caller variables, then `spec.env`, then Zof's own variables,
-  /// each layer overriding the one before.
+  /// Builds the environment from a clean base, then allowed caller variables, then
+  /// `spec.env`, then Zof's own variables, each layer overriding the one before.
   public static func make(spec: CheckSpec, runID: Int64, attempt: Int,
-                   options: ExecutionOptions) -> [String: String] {
+                          options: ExecutionOptions) -> [String: String] {
     var environment = [
       "PATH": basePath, "HOME": options.home, "LANG": "C.UTF-8", "TERM": "dumb",
     ]
@@ -31,21 +29,24 @@ public enum CheckEnvironment {
   static let secretNameParts = ["TOKEN", "SECRET", "PASSWORD", "PASSWD", "KEY", "CREDENTIAL",
                                 "AUTH", "COOKIE", "SESSION"]
 
-  /// The environment as a JSON object with secret values replaced by `[REDACTED]`.
+  /// Returns the environment as a JSON object with secret values replaced by `[REDACTED]`.
   static func redactedJSON(_ environment: [String: String], redactor: Redactor) -> String {
     var redacted: [String: String] = [:]
     for (name, value) in environment {
-      let upper = name.uppercased()
-      let secret = secretNameParts.contains { upper.contains($0) }
-      redacted[name] = secret ? "[REDACTED]" : redactor.redact(value)
+      redacted[name] = hasSecretName(name) ? "[REDACTED]" : redactor.redact(value)
     }
-    return json(redacted)
+    return JSONText.object(redacted)
   }
 
-  static func json(_ value: Any) -> String {
-    guard let data = try? JSONSerialization.data(withJSONObject: value,
-                                                 options: [.sortedKeys, .withoutEscapingSlashes])
-    else { return "null" }
-    return String(decoding: data, as: UTF8.self)
+  /// Returns whether `name`, ignoring case, contains one of `secretNameParts`.
+  static func hasSecretName(_ name: String) -> Bool {
+    let upper = Array(name.uppercased().utf8)
+    return secretNameParts.contains { part in
+      let needle = Array(part.utf8)
+      guard upper.count >= needle.count else { return false }
+      return (0...(upper.count - needle.count)).contains { start in
+        upper[start..<(start + needle.count)].elementsEqual(needle)
+      }
+    }
   }
 }

@@ -98,8 +98,10 @@ public final class FleetExecutor: @unchecked Sendable {
     }
   }
 
-  private func runCheck(_ check: PlannedCheck, worker: String, runID: Int64,
-                        outcomes: Outcomes, events: @escaping @Sendable (ExecutionEvent) -> Void) -> RunCheckStatus {
+  private func runCheck(
+    _ check: PlannedCheck, worker: String, runID: Int64, outcomes: Outcomes,
+    events: @escaping @Sendable (ExecutionEvent) -> Void
+  ) -> RunCheckStatus {
     var last: AttemptStatus = .errored
     for number in 1...(check.spec.retries + 1) {
       outcomes.addAttempt(check.checkRef)

@@ -1,4 +1,4 @@
-/// A fleet as the executor sees it: a name and how many checks it runs at once.
+/// A fleet as the executor uses it: a name and the number of checks it runs at once.
 public struct FleetAssignment: Sendable, Hashable {
   public var name: String
   public var concurrency: Int

@@ -33,8 +33,8 @@ struct ReportReader {
     var errors: [String] = []
     for file in files {
       let data = FileManager.default.contents(atPath: file) ?? Data()
-      keepArtifact(file, data: data, workdir: workdir)
       do {
+        try keepArtifact(file, data: data, workdir: workdir)
         cases += try JUnitReportParser.parse(data, file: file)
       } catch {
         errors.append(String(describing: error))
@@ -62,14 +62,14 @@ struct ReportReader {
   }
 
   /// Stores a report file, redacted, with the digest of its raw bytes.
-  private func keepArtifact(_ path: String, data: Data, workdir: String) {
+  private func keepArtifact(_ path: String, data: Data, workdir: String) throws {
     let bytes = [UInt8](data)
     let relative = path.hasPrefix(workdir + "/") ? String(path.dropFirst(workdir.count + 1)) : path
     var counts: [String: Int] = [:]
     let content = bytes.count <= options.maxArtifactBytes
       ? options.redactor.redact(bytes: bytes[...], counts: &counts) : nil
-    _ = try? store.addArtifact(attempt: attemptID, name: "report", path: relative,
-                               sha256: SHA256.hex(bytes), size: bytes.count, content: content)
+    try store.addArtifact(attempt: attemptID, name: "report", path: relative,
+                          sha256: SHA256.hex(bytes), size: bytes.count, content: content)
   }
 }
 
@@ -77,7 +77,8 @@ struct ReportReader {
 enum ReportFiles {
   /// Returns files under `folder` whose relative path matches `pattern`, sorted, that were
   /// modified at or after `since` (less one second, for file systems with coarse times).
-  static func matching(_ pattern: String, in folder: String, modifiedSince since: Date) -> [String] {
+  static func matching(_ pattern: String, in folder: String,
+                       modifiedSince since: Date) -> [String] {
     let glob = Glob(pattern)
     let manager = FileManager.default
     let cutoff = since.addingTimeInterval(-1)

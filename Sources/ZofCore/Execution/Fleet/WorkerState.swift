@@ -48,8 +48,9 @@ final class Outcomes: @unchecked Sendable {
     return attemptCounts[checkRef] ?? 0
   }
 
-  /// Failed when any check failed or timed out, errored when any errored, interrupted when
-  /// any was interrupted or missing, passed otherwise; flaky checks count as passed.
+  /// Returns the run's status: failed when any check failed or timed out, else errored when
+  /// any errored, else interrupted when any was interrupted or missing, else passed. A
+  /// flaky check counts as passed.
   func runStatus(expected: Int) -> RunStatus {
     lock.lock()
     defer { lock.unlock() }

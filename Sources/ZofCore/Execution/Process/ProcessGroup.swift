@@ -3,9 +3,10 @@ import Glibc
 
 /// Waits for the members of a killed process group to die.
 ///
-/// `kill` returns before the signal has taken effect, and a member whose parent has already
-/// exited may stay a zombie for good where the init process does not reap orphans, so the
-/// group counts as gone once every member left in `/proc` is a zombie.
+/// `kill` returns before the signal has taken effect, so the caller has to wait. A member
+/// whose parent has already exited may stay a zombie for good where the init process does
+/// not reap orphans, so the group counts as gone once every member left in `/proc` is a
+/// zombie.
 enum ProcessGroup {
   /// Waits up to `limit` seconds; returns whether the group is gone.
   @discardableResult
@@ -21,7 +22,7 @@ enum ProcessGroup {
     }
   }
 
-  /// Whether a process in group `pgid` is in any state but zombie or dead.
+  /// Returns whether a process in group `pgid` is in any state but zombie or dead.
   static func hasLiveMember(_ pgid: Int32) -> Bool {
     guard let entries = try? FileManager.default.contentsOfDirectory(atPath: "/proc") else {
       return true

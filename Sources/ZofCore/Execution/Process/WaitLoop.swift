@@ -1,3 +1,4 @@
+import CPosix
 import Foundation
 import Glibc
 
@@ -20,6 +21,9 @@ struct WaitLoop {
   private var killAt: Date?
   private var killed = false
   private var drainDeadline: Date?
+  /// A descriptor that becomes readable when the child exits, or -1 where the kernel lacks
+  /// `pidfd_open`; then exit is noticed by polling with `idleWait`.
+  private var exitDescriptor: Int32 = -1
   /// Poll wait while both pipes are closed but the child has not exited yet, doubled up to
   /// the tick interval so a child that closes its output just before exiting is seen fast.
   private var idleWait = 0.001
@@ -29,12 +33,16 @@ struct WaitLoop {
     self.pid = pid
     self.pipes = pipes
     self.start = start
+    self.exitDescriptor = pidfd_open(pid, 0)
   }
 
   mutating func run(tickInterval: Double, tick: () -> Void,
                     output: (OutputStream, UnsafeRawBufferPointer) -> Void) throws {
     let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: 64 * 1024, alignment: 16)
-    defer { buffer.deallocate() }
+    defer {
+      buffer.deallocate()
+      if exitDescriptor >= 0 { SystemCall.close(exitDescriptor) }
+    }
     let deadline = runner.timeout.map { start.addingTimeInterval($0) }
     var lastTick = Date()
     while true {
@@ -76,8 +84,8 @@ struct WaitLoop {
   }
 
   private mutating func pollWait(now: Date, deadline: Date?, tickInterval: Double) -> Double {
-    var wait = min(tickInterval, 0.05)
-    if !open[0] && !open[1] {
+    var wait = exitDescriptor >= 0 ? tickInterval : min(tickInterval, 0.05)
+    if exitDescriptor < 0 && !open[0] && !open[1] {
       wait = min(idleWait, tickInterval)
       idleWait *= 2
     }
@@ -95,6 +103,7 @@ struct WaitLoop {
       pollfd(fd: open[0] ? pipes.stdout.read : -1, events: Int16(POLLIN), revents: 0),
       pollfd(fd: open[1] ? pipes.stderr.read : -1, events: Int16(POLLIN), revents: 0),
       pollfd(fd: pipes.wake.read, events: Int16(POLLIN), revents: 0),
+      pollfd(fd: exited ? -1 : exitDescriptor, events: Int16(POLLIN), revents: 0),
     ]
     let milliseconds = Int32((wait * 1000).rounded(.up))
     let ready = try SystemCall.retrying("poll") {

@@ -7,12 +7,11 @@ import Foundation
 public struct RedactionRule: Sendable {
   public let label: String
   public let pattern: String
-  /// Lowercase ASCII strings of which a line must contain one (ignoring case) for the
-  /// pattern to be tried; empty means the pattern is tried on every line.
+  /// Lowercase ASCII strings, one of which a line must contain (ignoring case) before the
+  /// pattern is tried on it. When empty, the pattern is tried on every line.
   public let triggers: [String]
   let keepsPrefix: Bool
-  // NSRegularExpression is immutable and documented as thread-safe.
-  nonisolated(unsafe) let expression: NSRegularExpression
+  let expression: NSRegularExpression
 
   /// Compiles `pattern`; throws `InputError` naming the rule when it is invalid.
   public init(label: String, pattern: String, triggers: [String] = [],
@@ -38,8 +37,8 @@ public struct RedactionRule: Sendable {
 extension RedactionRule {
   /// The built-in rules, in the order they are applied.
   ///
-  /// Specific formats come before the generic `key=value` rule so a value is labelled by what
-  /// it is; a value already replaced is skipped by the later rules.
+  /// Specific formats come before the generic `key=value` rule, so a value is labelled by
+  /// what it is. Later rules skip a value that is already replaced.
   public static let builtIn: [RedactionRule] = [
     rule("private-key",
          #"-----BEGIN [A-Z0-9 ]*PRIVATE KEY-----[\s\S]*?-----END [A-Z0-9 ]*PRIVATE KEY-----"#,

@@ -11,13 +11,13 @@ public struct Redactor: Sendable {
   public let rules: [RedactionRule]
   private let triggerIndex: TriggerIndex
 
-  /// A redactor with the built-in rules followed by `extraRules`.
+  /// Creates a redactor with the built-in rules followed by `extraRules`.
   public init(extraRules: [RedactionRule] = []) {
     self.rules = RedactionRule.builtIn + extraRules
     self.triggerIndex = TriggerIndex(rules: rules)
   }
 
-  /// A redactor with the built-in rules and one rule per policy pattern and label.
+  /// Creates a redactor with the built-in rules and one rule per policy pattern and label.
   public init(policyPatterns: [(label: String, pattern: String)]) throws {
     let extra = try policyPatterns.map { try RedactionRule(label: $0.label, pattern: $0.pattern) }
     self.init(extraRules: extra)
@@ -25,8 +25,10 @@ public struct Redactor: Sendable {
 
   /// Redacts `text` as a whole and adds counts to `counts`.
   public func redact(_ text: String, counts: inout [String: Int]) -> String {
+    let bytes = Array(text.utf8)[...]
+    guard triggerIndex.mayMatchAny(bytes) else { return text }
     var result = text
-    for rule in rules where triggerIndex.mayMatch(rule, text: Array(text.utf8)[...]) {
+    for rule in rules where triggerIndex.mayMatch(rule, text: bytes) {
       result = apply(rule, to: result, counts: &counts)
     }
     return result
@@ -51,7 +53,8 @@ public struct Redactor: Sendable {
     return text.unicodeScalars.map { UInt8(truncatingIfNeeded: $0.value) }
   }
 
-  /// Whether any rule could match somewhere in `bytes`; false lets callers skip decoding.
+  /// Returns whether any rule could match somewhere in `bytes`, so callers can skip
+  /// decoding when none can.
   func mayMatchAny(_ bytes: ArraySlice<UInt8>) -> Bool {
     triggerIndex.mayMatchAny(bytes)
   }

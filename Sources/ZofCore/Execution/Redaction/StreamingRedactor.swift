@@ -29,10 +29,13 @@ public struct StreamingRedactor: Sendable {
 
   /// Adds `bytes` and returns the redacted output that is ready to be stored.
   public mutating func feed(_ bytes: UnsafeRawBufferPointer) -> [UInt8] {
+    // Pending bytes contain no newline, so only the new bytes need searching.
+    let offset = pending.count
     pending.append(contentsOf: bytes)
-    guard let lastNewline = pending.lastIndex(of: 10) else {
+    guard let found = memrchr(bytes.baseAddress, 10, bytes.count) else {
       return pending.count > holdLimit ? releaseAll() : []
     }
+    let lastNewline = offset + (UnsafeRawPointer(found) - bytes.baseAddress!)
     var output: [UInt8] = []
     processLines(pending[...lastNewline], into: &output)
     pending.removeSubrange(...lastNewline)
@@ -68,8 +71,8 @@ public struct StreamingRedactor: Sendable {
   private mutating func processLines(_ text: ArraySlice<UInt8>, into output: inout [UInt8]) {
     guard pemBlock != nil || insideReplacedKey || Self.contains(Self.beginMarker, in: text)
     else {
-      // Most output holds no trigger at all, so one scan of the whole batch usually settles
-      // it; otherwise only the lines that contain a trigger go through the patterns.
+      // Most output contains no trigger at all, so one scan of the whole batch usually
+      // settles it. Otherwise only the lines that contain a trigger go through the patterns.
       guard redactor.mayMatchAny(text) else {
         output += text
         return
@@ -136,7 +139,8 @@ public struct StreamingRedactor: Sendable {
     redactor.redact(bytes: text, counts: &counts)
   }
 
-  /// Whether a line holds only base64 characters or a PEM header such as `Proc-Type:`.
+  /// Returns whether a line contains only base64 characters or is a PEM header such as
+  /// `Proc-Type:`.
   private static func isKeyBody(_ line: ArraySlice<UInt8>) -> Bool {
     if line.starts(with: "Proc-Type:".utf8) || line.starts(with: "DEK-Info:".utf8) {
       return true

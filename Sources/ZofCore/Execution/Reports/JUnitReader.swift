@@ -126,7 +126,7 @@ final class JUnitReader: NSObject, XMLParserDelegate {
       output: open.output.isEmpty ? nil : open.output.joined(separator: "\n"))
   }
 
-  /// Reads a time in seconds, allowing a thousands separator as some runners write it.
+  /// Reads a time in seconds, ignoring commas used as thousands separators.
   static func seconds(_ text: String) -> Double? {
     let cleaned = text.trimmingCharacters(in: .whitespaces).replacingOccurrences(of: ",", with: "")
     guard let value = Double(cleaned), value.isFinite, value >= 0 else { return nil }

@@ -12,7 +12,7 @@ public enum JUnitReportParser {
   /// Parses the report at `path`.
   public static func parse(contentsOf path: String) throws -> [TestCaseResult] {
     guard let data = FileManager.default.contents(atPath: path) else {
-      throw ReportError(file: path, message: "cannot read the report file")
+      throw ReportError(file: path, message: "report file not found or not readable")
     }
     return try parse(data, file: path)
   }

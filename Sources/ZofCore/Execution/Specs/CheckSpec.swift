@@ -1,7 +1,7 @@
-/// What a Check entity asks for: how to run it, where, for how long, and how to read its
-/// result.
+/// The spec of a Check entity: its command, working directory, timeout, retries and report
+/// format.
 public struct CheckSpec: Sendable, Equatable {
-  /// How the outcome of a check is read.
+  /// The source of a check's outcome.
   public enum Report: Sendable, Equatable {
     /// The exit status alone decides.
     case exitCode
@@ -11,7 +11,7 @@ public struct CheckSpec: Sendable, Equatable {
     case tap
   }
 
-  /// How the check is started.
+  /// The way a check is started.
   public enum Invocation: Sendable, Equatable {
     /// A shell script run with `/bin/sh -c`.
     case shell(String)

@@ -1,4 +1,4 @@
-/// What a Fleet entity declares: the check domains it serves, how many checks it runs at
+/// The spec of a Fleet entity: the check domains it serves, the number of checks it runs at
 /// once, and the environments it may run in.
 public struct FleetSpec: Sendable, Equatable {
   public var name: String

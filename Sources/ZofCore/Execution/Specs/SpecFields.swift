@@ -25,7 +25,7 @@ struct SpecFields {
     return text
   }
 
-  /// A list of strings; a single string is taken as a list of one.
+  /// Reads a list of strings, taking a single string as a list of one.
   func strings(_ key: String) throws -> [String]? {
     guard let node = spec?[key], !node.isNull else { return nil }
     if case .sequence(let items, _) = node {
@@ -58,7 +58,7 @@ struct SpecFields {
     return result
   }
 
-  /// A whole number of at least `minimum`.
+  /// Reads a whole number of at least `minimum`.
   func count(_ key: String, minimum: Int) throws -> Int? {
     guard let node = spec?[key], !node.isNull else { return nil }
     guard let value = node.int, value >= minimum else {
@@ -68,7 +68,7 @@ struct SpecFields {
     return value
   }
 
-  /// A duration such as `90s` or `5m`; a bare number is taken as seconds.
+  /// Reads a duration such as `90s` or `5m`, taking a bare number as seconds.
   func duration(_ key: String) throws -> Double? {
     guard let node = spec?[key], !node.isNull else { return nil }
     let text = node.string ?? ""
@@ -80,7 +80,7 @@ struct SpecFields {
     return seconds
   }
 
-  /// The working directory, which must stay inside the repository.
+  /// Reads the working directory, which must stay inside the repository.
   func workdir() throws -> String {
     guard let text = try string("workdir"), !text.isEmpty else { return "." }
     let parts = text.split(separator: "/")

@@ -1,0 +1,21 @@
+/// Whether a ref is ready for an environment, criterion by criterion, with the evidence.
+public struct ReadinessReport: Sendable, Codable, Equatable {
+  public struct Item: Sendable, Codable, Equatable {
+    public var criterion: String
+    public var met: Bool
+    /// What was found, for people.
+    public var detail: String
+    /// Run ids, incident refs, request ids, people: what the answer rests on.
+    public var evidence: [String]
+  }
+
+  public var ref: String
+  public var commit: String
+  public var environment: String
+  public var ready: Bool
+  /// Whether the criteria are Zof's defaults because the policy lists none.
+  public var defaults: Bool
+  /// The last ref found ready for this environment, which bounds "the changes since".
+  public var lastReady: String?
+  public var items: [Item]
+}
