@@ -129,12 +129,14 @@ final class ConsoleFixture {
   // MARK: - Screens
 
   /// Screen lines with the values that differ between builds replaced: approval request
-  /// ids, the store's size and stored times of events written while opening the session.
+  /// ids, git commit hashes, the store's size and stored times of events written while
+  /// opening the session.
   static func masked(_ lines: [String]) -> [String] {
     lines.map { line in
       var text = line
       for (pattern, replacement) in [
         ("apr-[0-9a-f]+", "apr-XXXXXXXX"),
+        ("\\b[0-9a-f]{12,40}\\b", "COMMIT"),
         ("WAL [0-9.]+[BKMGT]", "WAL SIZE"),
         ("20[0-9][0-9]-[0-9]{2}-[0-9]{2} [0-9]{2}:[0-9]{2}:[0-9]{2}", "YYYY-MM-DD hh:mm:ss"),
       ] {

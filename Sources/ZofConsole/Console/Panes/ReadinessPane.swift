@@ -1,48 +1,45 @@
+import Foundation
 import ZofCore
 
-/// The readiness of one ref for one environment, as the Readiness pane shows it.
-struct ReadinessView: Sendable {
-  struct Criterion: Sendable {
-    var name: String
-    var met: Bool
-    var evidence: String
-  }
-
-  var ref: String
-  var environment: String
-  var criteria: [Criterion]
-  var signedOffBy: [String]
-}
-
-/// The seam for readiness: the console shows whatever a source returns. A source backed
-/// by the core's readiness evaluation plugs in here without changing the pane.
+/// The seam between the Readiness pane and whatever evaluates readiness. The console uses
+/// `ReadinessEvaluator`; tests and other front ends may plug in their own.
 @MainActor
-protocol ReadinessSource {
-  func readiness(ref: String, environment: String) throws -> ReadinessView
+protocol ReadinessProvider {
+  func readiness(ref: String, environment: String) throws -> ReadinessReport
 }
 
-/// Readiness of a ref for an environment: each criterion met or not with its evidence,
-/// and who signed off.
-///
-/// TODO: wire a `ReadinessSource` over the core's readiness evaluator once it exists;
-/// until then the pane explains what it will show.
+/// Readiness through the core's `ReadinessEvaluator` over the console's current session.
+@MainActor
+struct EvaluatorReadinessProvider: ReadinessProvider {
+  let context: ConsoleContext
+
+  func readiness(ref: String, environment: String) throws -> ReadinessReport {
+    try ReadinessEvaluator(session: context.session).evaluate(ref: ref,
+                                                             environment: environment)
+  }
+}
+
+/// Readiness of HEAD for the workspace's environment: each criterion met or not, with the
+/// evidence behind it (runs, incidents, proposals, quarantines, sign-offs).
 @MainActor
 final class ReadinessPane: Pane {
   let title = "Readiness"
   let keyTable = KeyTable("Readiness", [])
   let context: ConsoleContext
-  var source: (any ReadinessSource)?
+  var provider: (any ReadinessProvider)?
   private var panel = TextPanel()
   private var loadedGeneration = -1
 
-  init(context: ConsoleContext, source: (any ReadinessSource)? = nil) {
+  init(context: ConsoleContext, provider: (any ReadinessProvider)? = nil) {
     self.context = context
-    self.source = source
+    self.provider = provider
   }
+
+  var environment: String { context.workspace.config.environment }
 
   func draw(into buffer: inout CellBuffer, region: Rect) {
     reloadIfStale()
-    buffer.box(region, title: "Readiness of HEAD for \(context.workspace.config.environment)")
+    buffer.box(region, title: "Readiness of HEAD for \(environment)")
     panel.draw(into: &buffer, region: region.inset(by: 1))
   }
 
@@ -58,41 +55,42 @@ final class ReadinessPane: Pane {
 
   func reload() -> [Reaction] {
     loadedGeneration = context.generation
-    guard let source else {
-      panel = TextPanel(Self.placeholder)
+    guard let provider else {
+      panel = TextPanel([TextPanel.Line("readiness is not available in this console", .muted)])
       return [.redraw]
     }
     do {
-      let environment = context.workspace.config.environment
-      let view = try source.readiness(ref: "HEAD", environment: environment)
-      panel = TextPanel(Self.lines(view))
+      let report = try provider.readiness(ref: "HEAD", environment: environment)
+      panel = TextPanel(Self.lines(report))
     } catch {
       panel = TextPanel([TextPanel.Line(ConsoleErrorText.describe(error), .error)])
     }
     return [.redraw]
   }
 
-  static let placeholder: [TextPanel.Line] = [
-    TextPanel.Line("Readiness is not evaluated by this version of zof yet.", .warning),
-    TextPanel.Line(""),
-    TextPanel.Line("When it is, this pane shows, for a ref and an environment:"),
-    TextPanel.Line("  - each readiness criterion (checks passed, no open incident, approvals"),
-    TextPanel.Line("    granted, audit chain intact), met or not"),
-    TextPanel.Line("  - the evidence behind each criterion: the run, attempt or audit event"),
-    TextPanel.Line("  - who signed off the release, and who still has to"),
-  ]
-
-  static func lines(_ view: ReadinessView) -> [TextPanel.Line] {
-    let ready = view.criteria.allSatisfy(\.met)
-    var lines = [TextPanel.Line("\(view.ref) in \(view.environment): "
-                                  + (ready ? "ready" : "not ready"), ready ? .ok : .failed)]
-    for criterion in view.criteria {
-      lines.append(TextPanel.Line("  [\(criterion.met ? "x" : " ")] \(criterion.name)",
-                                  criterion.met ? .ok : .failed))
-      lines.append(TextPanel.Line("      \(criterion.evidence)", .muted))
+  static func lines(_ report: ReadinessReport) -> [TextPanel.Line] {
+    let verdict = report.ready ? "READY" : "NOT READY"
+    var lines = [TextPanel.Line("\(report.ref) (\(report.commit.prefix(12))) for "
+                                  + "\(report.environment): \(verdict)",
+                                report.ready ? .ok : .failed)]
+    if report.defaults {
+      lines.append(TextPanel.Line("the policy lists no readiness criteria for "
+                                    + "\(report.environment); these are Zof's defaults", .muted))
     }
-    let signers = view.signedOffBy.isEmpty ? "nobody yet" : view.signedOffBy.joined(separator: ", ")
-    lines.append(TextPanel.Line("signed off by: \(signers)"))
+    if let last = report.lastReady {
+      lines.append(TextPanel.Line("changes counted since \(last.prefix(12))", .muted))
+    }
+    lines.append(TextPanel.Line(""))
+    for item in report.items {
+      lines.append(TextPanel.Line("[\(item.met ? "x" : " ")] \(item.criterion): \(item.detail)",
+                                  item.met ? .ok : .failed))
+      for evidence in item.evidence {
+        lines.append(TextPanel.Line("      \(evidence)", .muted))
+      }
+    }
+    lines.append(TextPanel.Line(""))
+    lines.append(TextPanel.Line("sign off with: zof signoff --ref \(report.ref) "
+                                  + "--env \(report.environment)", .accent))
     return lines
   }
 }
