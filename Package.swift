@@ -35,6 +35,10 @@ let package = Package(
       name: "ZofAuditBench",
       dependencies: ["ZofCore"]
     ),
+    .executableTarget(
+      name: "ZofConsoleBench",
+      dependencies: ["ZofCore"]
+    ),
     .testTarget(
       name: "ZofCoreTests",
       dependencies: ["ZofCore"],

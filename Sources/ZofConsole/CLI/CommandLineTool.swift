@@ -30,6 +30,7 @@ enum CommandLineTool {
       ReadinessCommand.spec,
       ReadinessCommand.signoffSpec,
       DemoCommand.spec,
+      ConsoleCommand.spec,
       HelpCommand.spec,
     ]
   }
@@ -43,7 +44,10 @@ enum CommandLineTool {
         Console.out("zof \(version)")
         return ExitStatus.success
       }
-      guard let command else {
+      // Bare `zof` on a terminal opens the console; otherwise it prints the overview.
+      guard let command = command ?? (ConsoleCommand.terminalAttached && !parsed.global.help
+                                        ? ConsoleCommand.spec : nil)
+      else {
         Console.out(HelpFormatter.overview(commands))
         return ExitStatus.success
       }

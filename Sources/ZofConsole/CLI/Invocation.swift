@@ -16,6 +16,16 @@ final class Invocation: @unchecked Sendable {
     self.currentDirectory = currentDirectory
   }
 
+  /// An invocation over a session that is already open, so a front end that keeps one
+  /// (the console) runs commands as the same identity on the same connection.
+  convenience init(arguments: ParsedArguments, session: WorkspaceSession,
+                   currentDirectory: String) {
+    self.init(arguments: arguments, environment: [:], currentDirectory: currentDirectory)
+    cachedWorkspace = session.workspace
+    cachedSession = session
+    cachedLogger = session.logger
+  }
+
   /// The workspace from `--workspace`, `ZOF_WORKSPACE` or the folders above.
   func workspace() throws -> Workspace {
     if let cachedWorkspace { return cachedWorkspace }

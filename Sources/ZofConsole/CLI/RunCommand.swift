@@ -20,14 +20,7 @@ enum RunCommand {
     let session = try invocation.session()
     let launcher = RunLauncher(workspace: workspace, store: session.store,
                                graph: result.loaded.graph, logger: invocation.logger())
-    let request = RunLauncher.Request(
-      plan: result.plan, trigger: trigger(result), actor: session.identity.description,
-      base: result.change?.base, head: result.change?.head,
-      snapshotID: result.loaded.snapshot.id, redactPatterns: session.policy.redact,
-      allowedEnvironment: session.policy.inheritedEnvironment)
-    try session.authorize(.runStart, subject: "run", environment: result.plan.environment,
-                          details: ["checks": .integer(Int64(result.plan.selected.count)),
-                                    "trigger": .string(request.trigger)])
+    let request = try authorizedRequest(result, session: session)
     let runID = try launcher.record(request)
     let progress = RunProgress(total: result.plan.selected.count, quiet: invocation.json)
     if !invocation.json {
@@ -59,6 +52,22 @@ enum RunCommand {
       summary.printFooter()
     }
     return status == .passed ? ExitStatus.success : ExitStatus.gateFailed
+  }
+
+  /// Builds the launch request for a plan and authorizes `run.start` for it; the console
+  /// starts runs through this too.
+  static func authorizedRequest(_ result: PlanArguments.Result, session: WorkspaceSession)
+    throws -> RunLauncher.Request
+  {
+    let request = RunLauncher.Request(
+      plan: result.plan, trigger: trigger(result), actor: session.identity.description,
+      base: result.change?.base, head: result.change?.head,
+      snapshotID: result.loaded.snapshot.id, redactPatterns: session.policy.redact,
+      allowedEnvironment: session.policy.inheritedEnvironment)
+    try session.authorize(.runStart, subject: "run", environment: result.plan.environment,
+                          details: ["checks": .integer(Int64(result.plan.selected.count)),
+                                    "trigger": .string(request.trigger)])
+    return request
   }
 
   static func trigger(_ result: PlanArguments.Result) -> String {

@@ -1,0 +1,149 @@
+import Foundation
+import ZofCore
+
+/// The console's view of the workspace: the session (replaced by `:as`), change detection
+/// through `PRAGMA data_version`, the header status and the background jobs.
+///
+/// Panes keep a reference and compare `generation` with the one they loaded, so data that
+/// changed while a pane was hidden reloads when it is drawn next.
+@MainActor
+final class ConsoleContext {
+  private(set) var session: WorkspaceSession
+  let readOnly: Bool
+  let mailbox = ConsoleMailbox()
+  /// Increases whenever the store changed or the identity switched.
+  private(set) var generation = 0
+  private(set) var verification = AuditVerificationState.idle
+  /// Runs this console started that have not finished, by id.
+  private(set) var activeRuns: Set<Int64> = []
+  private var lastDataVersion: Int64?
+  private var storeText = ShellStatus.Value("unknown", role: .muted)
+
+  init(session: WorkspaceSession, readOnly: Bool) {
+    self.session = session
+    self.readOnly = readOnly
+    lastDataVersion = try? session.store.database.dataVersion()
+    storeText = Self.describeStore(session)
+  }
+
+  var workspace: Workspace { session.workspace }
+  var store: Store { session.store }
+
+  /// Marks every pane's data as stale.
+  func invalidate() {
+    generation += 1
+    storeText = Self.describeStore(session)
+  }
+
+  // MARK: - Identity
+
+  /// Opens a new session acting as `login`, or as the real user when nil. Throws when the
+  /// policy does not allow impersonation or the user is unknown; the old session stays.
+  func switchIdentity(to login: String?) throws {
+    let fresh = try WorkspaceSession(
+      workspace: session.workspace, actingAs: login, logger: session.logger,
+      realActor: session.identity.real)
+    session = fresh
+    invalidate()
+  }
+
+  // MARK: - Ticks
+
+  /// Polls for changes and drains background results; returns the reactions to apply.
+  func tick() -> [Reaction] {
+    var reactions: [Reaction] = []
+    for message in mailbox.drain() {
+      reactions += receive(message)
+    }
+    if let version = try? session.store.database.dataVersion(), version != lastDataVersion {
+      lastDataVersion = version
+      invalidate()
+      reactions.append(.redraw)
+    }
+    if case .running = verification { reactions.append(.redraw) }
+    return reactions
+  }
+
+  private func receive(_ message: ConsoleMailbox.Message) -> [Reaction] {
+    invalidate()
+    switch message {
+    case .auditVerified(let result, let seconds):
+      verification = .done(result, seconds: seconds)
+      if let tamper = result.tamper {
+        return [.message(.error, "audit chain BROKEN: \(tamper.description)")]
+      }
+      return [.redraw]
+    case .auditVerifyFailed(let text):
+      verification = .failed(text)
+      return [.message(.error, "audit verification failed: \(text)")]
+    case .runFinished(let id, let status):
+      activeRuns.remove(id)
+      let level: MessageLevel = status == .passed ? .info : .warning
+      return [.message(level, "run \(id) finished: \(status.rawValue)")]
+    case .runFailed(let id, let text):
+      activeRuns.remove(id)
+      return [.message(.error, "run \(id) stopped: \(text)")]
+    }
+  }
+
+  // MARK: - Background jobs
+
+  /// Verifies the audit chain on a background thread with its own connection, unless a
+  /// verification is already running.
+  func startVerification() {
+    if case .running = verification { return }
+    let count = (try? session.audit.head().seq) ?? 0
+    verification = .running(started: Date(), events: count)
+    AuditVerifyJob(storePath: workspace.storePath, mailbox: mailbox).start()
+  }
+
+  /// Executes a recorded run on a background thread with its own connection.
+  func startRun(_ id: Int64, request: RunLauncher.Request) {
+    activeRuns.insert(id)
+    RunJob(runID: id, request: request, workspace: workspace, graph: session.graph,
+           identity: session.identity, logger: session.logger, mailbox: mailbox).start()
+  }
+
+  // MARK: - Header
+
+  var shellStatus: ShellStatus {
+    let identity = session.identity
+    var user = Self.login(identity.effective)
+    if identity.assumed != nil {
+      user += " [impersonated by \(Self.login(identity.real))]"
+    }
+    return ShellStatus(
+      workspace: (workspace.root as NSString).lastPathComponent, user: user,
+      roles: session.roles, store: storeText, audit: verification.headerValue)
+  }
+
+  /// `bob` for `user:default/bob`; agents and other namespaces keep their full id.
+  static func login(_ actor: Actor) -> String {
+    guard let ref = actor.userRef, ref.namespace == "default" else { return actor.id }
+    return ref.name
+  }
+
+  private static func describeStore(_ session: WorkspaceSession) -> ShellStatus.Value {
+    let mode = (try? session.store.database.journalMode())?.uppercased() ?? "?"
+    let path = session.workspace.storePath
+    let attributes = try? FileManager.default.attributesOfItem(atPath: path)
+    let bytes = (attributes?[.size] as? NSNumber)?.int64Value ?? 0
+    let role: ThemeRole = mode == "WAL" ? .ok : .warning
+    return ShellStatus.Value("\(mode) \(ByteText.format(bytes))", role: role)
+  }
+}
+
+/// Sizes for people: `812B`, `4.2K`, `1.5M`, `2.0G`, in powers of 1024.
+enum ByteText {
+  static func format(_ bytes: Int64) -> String {
+    let units = ["K", "M", "G", "T"]
+    guard bytes >= 1024 else { return "\(bytes)B" }
+    var value = Double(bytes) / 1024
+    var unit = 0
+    while value >= 1024 && unit < units.count - 1 {
+      value /= 1024
+      unit += 1
+    }
+    return String(format: "%.1f%@", value, units[unit])
+  }
+}

@@ -1,0 +1,137 @@
+import Foundation
+import Testing
+import ZofCore
+
+@testable import ZofConsole
+
+/// The real panes over a fixture store, rendered into text at fixed sizes and compared
+/// with the screens in `Screens/`.
+@MainActor
+@Suite(.serialized)
+struct ConsolePaneScreenTests {
+  nonisolated static let sizes = [(80, 24), (160, 50)]
+
+  private func build(_ fixture: ConsoleFixture, readOnly: Bool = false)
+    -> ConsoleBuilder.Built
+  {
+    var builder = ConsoleBuilder(clock: { TestClock.date }, timeZone: TestClock.utc)
+    builder.verifyOnOpen = false
+    return builder.build(session: fixture.session, readOnly: readOnly)
+  }
+
+  private func screen(_ app: ConsoleApp, width: Int, height: Int) -> [String] {
+    app.tick()
+    var buffer = CellBuffer(width: width, height: height)
+    app.render(into: &buffer)
+    return ConsoleFixture.masked(TextBackend.trimmedLines(of: buffer))
+  }
+
+  private func press(_ keys: [Key], on app: ConsoleApp) {
+    for key in keys { app.handleKey(key) }
+  }
+
+  @Test(arguments: sizes)
+  func everyPaneMatchesItsScreen(width: Int, height: Int) throws {
+    let fixture = try ConsoleFixture()
+    let app = build(fixture).app
+    for (index, pane) in app.panes.enumerated() {
+      app.handleKey(.character(Character(String(index + 1))))
+      let name = "console-\(pane.title.lowercased())-\(width)x\(height)"
+      ScreenSnapshot.assertMatches(screen(app, width: width, height: height), named: name)
+    }
+  }
+
+  @Test(arguments: sizes)
+  func runDrillsIntoChecksAndAttempt(width: Int, height: Int) throws {
+    let fixture = try ConsoleFixture()
+    let app = build(fixture).app
+    // Run 1 is the older one, second in the list.
+    press([.character("2"), .character("j"), .enter], on: app)
+    ScreenSnapshot.assertMatches(screen(app, width: width, height: height),
+                                 named: "console-run-checks-\(width)x\(height)")
+    press([.enter], on: app)
+    let attempt = screen(app, width: width, height: height)
+    ScreenSnapshot.assertMatches(attempt, named: "console-attempt-\(width)x\(height)")
+    #expect(!attempt.joined().contains("\u{1b}"), "escape sequences reached the screen")
+    press([.escape, .escape], on: app)
+    let list = screen(app, width: width, height: height)
+    #expect(list.contains { $0.contains("Runs (2)") })
+  }
+
+  @Test func impactOverlayColoursAffected() throws {
+    let fixture = try ConsoleFixture()
+    let app = build(fixture).app
+    app.apply([.runCommand("impact --base HEAD~1")])
+    let lines = screen(app, width: 160, height: 50)
+    ScreenSnapshot.assertMatches(lines, named: "console-graph-impact-160x50")
+    #expect(lines.contains { $0.contains("impact: HEAD~1...HEAD") })
+  }
+
+  @Test func approveAsBobSucceeds() throws {
+    let fixture = try ConsoleFixture(user: "bob")
+    let app = build(fixture).app
+    press([.character("3"), .character("a"), .character("y")], on: app)
+    press(Array("looks right").map { .character($0) } + [.enter], on: app)
+    let message = app.message?.text ?? ""
+    #expect(message.hasPrefix("approved \(fixture.requestID): request is now approved"))
+    let request = try fixture.session.approvals.request(id: fixture.requestID)
+    #expect(request?.status == .approved)
+  }
+
+  @Test func approveAsAuthorIsRefused() throws {
+    let fixture = try ConsoleFixture(user: "alice")
+    let built = build(fixture)
+    let reactions = built.commands.handle("approve \(fixture.requestID) ok")
+    built.app.apply(reactions)
+    let text = screen(built.app, width: 160, height: 50).joined(separator: "\n")
+    #expect(text.contains("approve apr-XXXXXXXX refused"))
+    let request = try fixture.session.approvals.request(id: fixture.requestID)
+    #expect(request?.status == .pending)
+  }
+
+  @Test func readOnlyRefusesApproveKeyAndRun() throws {
+    let fixture = try ConsoleFixture()
+    let app = build(fixture, readOnly: true).app
+    press([.character("3"), .character("a")], on: app)
+    #expect(app.message?.text.contains("read-only mode") == true)
+    app.apply([.runCommand("run --base HEAD~1")])
+    #expect(app.message?.text == "read-only mode: starting a run is disabled; "
+              + "open the console without --readonly")
+    #expect(try fixture.session.store.runs.listRuns().count == 2)
+  }
+
+  @Test func auditQueryFiltersByAction() throws {
+    let fixture = try ConsoleFixture()
+    let built = build(fixture)
+    built.app.apply(built.commands.handle("audit --action approval.create"))
+    let lines = screen(built.app, width: 160, height: 50)
+    #expect(lines.contains { $0.contains("Audit: action approval.create (1 loaded)") })
+    press([.enter], on: built.app)
+    let detail = screen(built.app, width: 160, height: 50).joined(separator: "\n")
+    #expect(detail.contains("\"kind\" : \"remediation\""))
+  }
+
+  @Test func identitySwitchShowsImpersonation() throws {
+    let fixture = try ConsoleFixture(user: "bob")
+    let built = build(fixture)
+    built.app.apply(built.commands.handle("as alice"))
+    let header = screen(built.app, width: 160, height: 50)[0]
+    #expect(header.contains("alice [impersonated by bob]"))
+  }
+
+  @Test func auditPagesLoadByKey() throws {
+    let fixture = try ConsoleFixture(populate: false)
+    let entries = (0..<450).map { index in
+      AuditEntry(actor: "user:default/bob", action: "test.event", subject: "item-\(index)",
+                 decision: .recorded)
+    }
+    try fixture.session.audit.append(contentsOf: entries)
+    let built = build(fixture)
+    built.app.handleKey(.character("4"))
+    _ = screen(built.app, width: 80, height: 24)
+    let pane = try #require(built.app.activePane as? AuditPane)
+    #expect(pane.events.count == AuditPane.pageSize)
+    for _ in 0..<170 { built.app.handleKey(.character("j")) }
+    #expect(pane.events.count == 2 * AuditPane.pageSize)
+  }
+}
