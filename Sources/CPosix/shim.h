@@ -11,3 +11,5 @@ void *memmem(const void *haystack, size_t haystack_length, const void *needle,
 // Linux 5.3 and later; glibc 2.36 and later.
 int pidfd_open(pid_t pid, unsigned int flags);
 void *memrchr(const void *buffer, int byte, size_t length);
+// glibc 2.34 and later: close every descriptor from a number upward in the child.
+int posix_spawn_file_actions_addclosefrom_np(posix_spawn_file_actions_t *actions, int from);

@@ -129,6 +129,11 @@ public final class ProcessRunner: @unchecked Sendable {
     try SystemCall.checkReturn(
       "posix_spawn_file_actions_adddup2",
       posix_spawn_file_actions_adddup2(&actions, pipes.stderr.write, 2))
+    // Descriptors zof inherited without close-on-exec (a parent's pipes, for example) must
+    // not reach the check: a check holding a caller's pipe would keep that caller waiting.
+    try SystemCall.checkReturn(
+      "posix_spawn_file_actions_addclosefrom_np",
+      posix_spawn_file_actions_addclosefrom_np(&actions, 3))
     try SystemCall.checkReturn(
       "posix_spawn_file_actions_addchdir_np \(command.workingDirectory)",
       posix_spawn_file_actions_addchdir_np(&actions, command.workingDirectory))
