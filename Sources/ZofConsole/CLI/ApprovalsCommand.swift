@@ -114,7 +114,7 @@ enum ApprovalsCommand {
     let outcome = choice == .approve
       ? try queue.approve(requestID: id, by: session.identity, comment: comment)
       : try queue.reject(requestID: id, by: session.identity, comment: comment)
-    try ApprovalHooks.afterDecision(outcome, session: session)
+    let followUp = try ApprovalHooks.afterDecision(outcome, session: session)
     if invocation.json {
       var row = requestJSON(outcome.request)
       row["allowed"] = outcome.decision.allowed
@@ -133,23 +133,29 @@ enum ApprovalsCommand {
     }
     Console.out("\(choice == .approve ? "approved" : "rejected") by \(session.identity); "
                   + "request \(id) is now \(outcome.request.status.rawValue)")
+    for line in followUp { Console.out(line) }
     return ExitStatus.success
   }
 }
 
-/// What happens after a vote, for the capabilities that own the request's subject.
+/// The follow-up after a vote, for the capabilities that own the request's subject.
 enum ApprovalHooks {
   /// Hands a decided remediation or quarantine request to its proposal: an approved fix
-  /// gets its patch, summary and pull request hand-off; a quarantine starts.
-  static func afterDecision(_ outcome: ApprovalOutcome, session: WorkspaceSession) throws {
+  /// gets its patch, summary and pull request hand-off; a quarantine starts. Returns lines
+  /// for the front end to show.
+  static func afterDecision(_ outcome: ApprovalOutcome, session: WorkspaceSession) throws
+    -> [String]
+  {
     guard outcome.decision.allowed, outcome.request.status != .pending,
           outcome.request.kind != .release
-    else { return }
+    else { return [] }
     let service = ProposalService(session: session, executable: BisectCommand.selfPath())
-    if let proposal = try service.afterDecision(requestID: outcome.request.id) {
-      Console.out("proposal \(proposal.id) is now \(proposal.state.rawValue)"
-                    + (proposal.branch.map { " (branch \($0))" } ?? ""))
-      if let summary = proposal.summaryPath { Console.out("summary: \(summary)") }
+    guard let proposal = try service.afterDecision(requestID: outcome.request.id) else {
+      return []
     }
+    var lines = ["proposal \(proposal.id) is now \(proposal.state.rawValue)"
+                   + (proposal.branch.map { " (branch \($0))" } ?? "")]
+    if let summary = proposal.summaryPath { lines.append("summary: \(summary)") }
+    return lines
   }
 }

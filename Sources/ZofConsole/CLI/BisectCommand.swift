@@ -21,21 +21,9 @@ enum BisectCommand {
     guard let checkText = arguments.value("--check"), let good = arguments.value("--good") else {
       throw UsageError("`zof bisect` needs --check REF and --good REF", command: "bisect")
     }
-    let workspace = try invocation.workspace()
-    let store = try invocation.store()
-    let graph = try invocation.graph().graph
-    let check = try Planner(graph: graph).namedCandidates([checkText], history: [:])[0].ref
-    let checkRef = graph.find(check).map { graph[$0].ref.description } ?? check
-    let result = try Bisector(workspace: workspace, executable: selfPath())
-      .bisect(check: checkRef, good: good, bad: arguments.value("--bad") ?? "HEAD")
-    let runID = try recordingRun(arguments.value("--run"), check: checkRef, store: store,
-                                 actor: try invocation.actorRef())
-    let encoder = JSONEncoder()
-    encoder.outputFormatting = [.sortedKeys]
-    let json = String(decoding: try encoder.encode(result), as: UTF8.self)
-    try store.runs.setBisectResult(runID, json: json)
-    invocation.logger().info("bisect", [("run", runID), ("check", checkRef),
-                                        ("first_bad", result.firstBad)])
+    let (result, runID) = try bisectAndRecord(
+      session: try invocation.session(), check: checkText, good: good,
+      bad: arguments.value("--bad") ?? "HEAD", run: arguments.value("--run"))
     if invocation.json {
       try Console.json(encodable: result)
       return ExitStatus.success
@@ -45,6 +33,30 @@ enum BisectCommand {
     Console.out("  author: \(result.author) <\(result.authorEmail)>")
     Console.out("  \(result.steps) commit(s) tested; recorded on run \(runID)")
     return ExitStatus.success
+  }
+
+  /// Bisects `check` and records the result on a run; the one path `zof bisect` and the
+  /// console's `:bisect` share.
+  static func bisectAndRecord(session: WorkspaceSession, check: String, good: String,
+                              bad: String, run: String?) throws
+    -> (Bisector.Result, runID: Int64)
+  {
+    let graph = session.graph
+    let short = try Planner(graph: graph).namedCandidates([check], history: [:])[0].ref
+    let checkRef = graph.find(short).map { graph[$0].ref.description } ?? short
+    let result = try Bisector(workspace: session.workspace, executable: selfPath())
+      .bisect(check: checkRef, good: good, bad: bad)
+    let runID = try recordingRun(run, check: checkRef, store: session.store,
+                                 actor: session.identity.effective.id)
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.sortedKeys]
+    let json = String(decoding: try encoder.encode(result), as: UTF8.self)
+    try session.store.runs.setBisectResult(runID, json: json)
+    try session.record("bisect", subject: "run:\(runID)",
+                       details: ["check": .string(checkRef), "firstBad": .string(result.firstBad)])
+    session.logger.info("bisect", [("run", runID), ("check", checkRef),
+                                   ("first_bad", result.firstBad)])
+    return (result, runID)
   }
 
   static func recordingRun(_ text: String?, check: String, store: Store, actor: String) throws

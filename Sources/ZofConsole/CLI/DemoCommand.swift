@@ -9,11 +9,15 @@ enum DemoCommand {
     usage: "[DIR] [--script]",
     discussion: "DIR must be new or empty; without it a folder under the system's temporary "
       + "folder is used. The workspace is a git repository whose last commit breaks "
-      + "partial refunds. --script then plays the whole loop without a terminal: impact, "
+      + "partial refunds. On a terminal the console opens on it; otherwise (or with "
+      + "--print) the impact of the last commit is printed. --script plays the whole loop without a terminal: impact, "
       + "run, repro, bisect, a validated revert, a refused and an accepted approval, "
       + "readiness and the audit trail.",
-    options: [.flag("--script", "play the loop and print each step (exit 1 if a step "
-                    + "ends unexpectedly)")],
+    options: [
+      .flag("--script", "play the loop and print each step (exit 1 if a step ends "
+              + "unexpectedly)"),
+      .flag("--print", "print the impact of the last commit instead of opening the console"),
+    ],
     positionals: ["[DIR]"], positionalRange: 0...1
   ) { invocation in
     guard let sampleData = ResourceLocator.folder("sample-data",
@@ -33,7 +37,18 @@ enum DemoCommand {
     }
     Console.out("")
     let workspace = try Workspace.load(root: folder)
-    let session = try WorkspaceSession(workspace: workspace, logger: invocation.logger())
+    let session = try WorkspaceSession(workspace: workspace,
+                                       actingAs: invocation.arguments.global.actingAs,
+                                       logger: invocation.logger())
+    if ConsoleCommand.terminalAttached && !invocation.arguments.flag("--print") {
+      let inside = Invocation(arguments: invocation.arguments, session: session,
+                              currentDirectory: folder)
+      let status = try MainActor.assumeIsolated {
+        try ConsoleCommand.run(inside, welcome: welcome)
+      }
+      Console.out("demo workspace kept at \(folder)")
+      return status
+    }
     let loaded = session.loaded
     let change = try Git(repositoryPath: folder).changedPaths(base: "HEAD~1", head: "HEAD")
     let report = ImpactAnalyzer(graph: loaded.graph, repositoryPath: workspace.repositoryPath)
@@ -45,4 +60,10 @@ enum DemoCommand {
     Console.out("next: cd \(folder) && zof impact --base HEAD~1")
     return ExitStatus.success
   }
+
+  /// The first footer message of the demo console: what to try, and that the demo policy
+  /// lets one person play every role.
+  static let welcome = "demo: try :impact --base HEAD~1, then :run --base HEAD~1. The demo "
+    + "policy allows impersonation: :as alice (wrote the change), :as bob (reviewer), "
+    + ":as carol (release manager)"
 }

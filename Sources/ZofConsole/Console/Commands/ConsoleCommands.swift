@@ -8,23 +8,26 @@ import ZofCore
 /// spaces, without shell quoting.
 @MainActor
 final class ConsoleCommands {
-  static let names = ["run", "impact", "approve", "reject", "as", "audit", "verify", "refresh"]
+  static let names = ["run", "impact", "bisect", "remediate", "approve", "reject", "as",
+                      "audit", "verify", "readiness", "refresh"]
 
   let context: ConsoleContext
   let graph: GraphPane
   let runs: RunsPane
   let approvals: ApprovalsPane
   let audit: AuditPane
+  let readiness: ReadinessPane
   /// Shows the pane at an index; set by the builder to the shell's `showPane`.
   var showPane: (Int) -> Void = { _ in }
 
   init(context: ConsoleContext, graph: GraphPane, runs: RunsPane, approvals: ApprovalsPane,
-       audit: AuditPane) {
+       audit: AuditPane, readiness: ReadinessPane) {
     self.context = context
     self.graph = graph
     self.runs = runs
     self.approvals = approvals
     self.audit = audit
+    self.readiness = readiness
   }
 
   /// Runs one command line; returns the reactions for the shell.
@@ -36,6 +39,9 @@ final class ConsoleCommands {
       switch name {
       case "run": return try startRun(arguments)
       case "impact": return try showImpact(arguments)
+      case "bisect": return try startBisect(arguments)
+      case "remediate": return try startRemediation(arguments)
+      case "readiness": return try showReadiness(arguments)
       case "approve": return try vote(.approve, arguments)
       case "reject": return try vote(.reject, arguments)
       case "as": return try switchIdentity(arguments)
@@ -92,6 +98,64 @@ final class ConsoleCommands {
     showPane(0)
     return [.message(.info, "impact of \(change.description): \(report.affected.count) "
                        + "affected, \(report.checks.count) check(s); c clears")]
+  }
+
+  // MARK: - Bisect and remediation
+
+  /// `:bisect --check REF --good REF [--bad REF]`, in the background.
+  private func startBisect(_ arguments: [String]) throws -> [Reaction] {
+    try requireWritable("bisecting")
+    let invocation = try invocation(for: BisectCommand.spec, arguments)
+    let parsed = invocation.arguments
+    guard let check = parsed.value("--check"), let good = parsed.value("--good") else {
+      throw UsageError(":bisect needs --check REF and --good REF",
+                       hint: "for example :bisect --check partial-refund-journey --good HEAD~3")
+    }
+    let bad = parsed.value("--bad") ?? "HEAD"
+    let run = parsed.value("--run")
+    let started = context.startJob("bisect") { session in
+      let (result, _) = try BisectCommand.bisectAndRecord(
+        session: session, check: check, good: good, bad: bad, run: run)
+      return "first bad commit \(result.firstBad.prefix(12)) by \(result.author): "
+        + result.subject
+    }
+    return [.message(.info, started ? "bisecting \(check) between \(good) and \(bad)…"
+                       : "a bisect is already running")]
+  }
+
+  /// `:remediate RUN CHECK --with REMEDIATOR`, in the background.
+  private func startRemediation(_ arguments: [String]) throws -> [Reaction] {
+    try requireWritable("proposing a fix")
+    let invocation = try invocation(for: RemediateCommand.spec, arguments)
+    let parsed = invocation.arguments
+    guard let remediator = parsed.value("--with"), let runID = Int64(parsed.positionals[0])
+    else {
+      throw UsageError(":remediate needs RUN CHECK --with REMEDIATOR",
+                       hint: "for example :remediate 1 partial-refund-journey --with revert")
+    }
+    let check = parsed.positionals[1]
+    let good = parsed.value("--good")
+    let started = context.startJob("remediate") { session in
+      let service = ProposalService(session: session, executable: BisectCommand.selfPath())
+      let proposal = try service.propose(ProposalService.Request(
+        runID: runID, check: check, remediator: remediator, good: good))
+      var text = "proposal \(proposal.id): \(proposal.state.rawValue)"
+      if let request = proposal.approvalRequestID { text += "; approval request \(request)" }
+      if let reason = proposal.reason { text += " (\(reason))" }
+      return text
+    }
+    return [.message(.info, started ? "remediating \(check) of run \(runID) with "
+                       + "\(remediator); validating on its own branch…"
+                       : "a remediation is already running")]
+  }
+
+  /// `:readiness [--ref REF] [--env ENV]`: the Readiness pane for that ref and environment.
+  private func showReadiness(_ arguments: [String]) throws -> [Reaction] {
+    let invocation = try invocation(for: ReadinessCommand.spec, arguments)
+    let ref = invocation.arguments.value("--ref") ?? readiness.ref
+    let environment = invocation.arguments.value("--env") ?? readiness.environment
+    showPane(4)
+    return readiness.show(ref: ref, environment: environment)
   }
 
   /// Parses `arguments` as the options of `spec`, as the CLI would.

@@ -16,6 +16,8 @@ final class ConsoleContext {
   private(set) var verification = AuditVerificationState.idle
   /// Runs this console started that have not finished, by id.
   private(set) var activeRuns: Set<Int64> = []
+  /// Background jobs still running, by name.
+  private(set) var activeJobs: Set<String> = []
   private var lastDataVersion: Int64?
   private var storeText = ShellStatus.Value("unknown", role: .muted)
 
@@ -83,6 +85,12 @@ final class ConsoleContext {
     case .runFailed(let id, let text):
       activeRuns.remove(id)
       return [.message(.error, "run \(id) stopped: \(text)")]
+    case .jobFinished(let name, let text):
+      activeJobs.remove(name)
+      return [.message(.info, text)]
+    case .jobFailed(let name, let text):
+      activeJobs.remove(name)
+      return [.message(.error, "\(name) failed: \(text)")]
     }
   }
 
@@ -95,6 +103,16 @@ final class ConsoleContext {
     let count = (try? session.audit.head().seq) ?? 0
     verification = .running(started: Date(), events: count)
     AuditVerifyJob(storePath: workspace.storePath, mailbox: mailbox).start()
+  }
+
+  /// Starts `work` on a background thread as the current identity; one job per name.
+  func startJob(_ name: String, _ work: @escaping @Sendable (WorkspaceSession) throws -> String)
+    -> Bool
+  {
+    guard activeJobs.insert(name).inserted else { return false }
+    BackgroundJob(name: name, workspace: workspace, identity: session.identity,
+                  logger: session.logger, mailbox: mailbox, work: work).start()
+    return true
   }
 
   /// Executes a recorded run on a background thread with its own connection.

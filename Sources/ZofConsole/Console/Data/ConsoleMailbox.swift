@@ -9,6 +9,9 @@ final class ConsoleMailbox: @unchecked Sendable {
     case auditVerifyFailed(String)
     case runFinished(Int64, RunStatus)
     case runFailed(Int64, String)
+    /// A background job (bisect, remediation) ended with a message for the footer.
+    case jobFinished(String, String)
+    case jobFailed(String, String)
   }
 
   private let lock = NSLock()

@@ -30,7 +30,7 @@ struct ConsoleBuilder {
       readOnly: readOnly, theme: theme, themeResolver: themeResolver, clock: clock,
       timeZone: timeZone)
     let commands = ConsoleCommands(context: context, graph: graph, runs: runs,
-                                   approvals: approvals, audit: audit)
+                                   approvals: approvals, audit: audit, readiness: readiness)
     commands.showPane = { [weak app] index in app?.showPane(at: index) }
     app.commandNames = ConsoleCommands.names
     app.commandHandler = { line in commands.handle(line) }

@@ -21,8 +21,9 @@ enum ConsoleCommand {
     try MainActor.assumeIsolated { try run(invocation) }
   }
 
+  /// Opens the console; `welcome` is shown in the footer first, when given.
   @MainActor
-  static func run(_ invocation: Invocation) throws -> Int32 {
+  static func run(_ invocation: Invocation, welcome: String? = nil) throws -> Int32 {
     let session = try invocation.session()
     let workspace = session.workspace
     let readOnly = invocation.arguments.flag("--readonly") || workspace.config.readonly
@@ -31,6 +32,7 @@ enum ConsoleCommand {
                                         ?? workspace.config.theme)
     let built = ConsoleBuilder().build(session: session, readOnly: readOnly,
                                        theme: resolution.theme, themeResolver: resolver)
+    if let welcome { built.app.show(.info, welcome) }
     for warning in resolution.warnings { built.app.show(.warning, warning) }
     let backend = try NcursesBackend(environment: invocation.environment)
     let logger = invocation.logger()

@@ -131,6 +131,7 @@ final class ApprovalsPane: Pane {
       let outcome = choice == .approve
         ? try session.approvals.approve(requestID: id, by: session.identity, comment: comment)
         : try session.approvals.reject(requestID: id, by: session.identity, comment: comment)
+      let followUp = try ApprovalHooks.afterDecision(outcome, session: session)
       context.invalidate()
       let seq = outcome.decision.auditSeq.map { " (audit event \($0))" } ?? ""
       guard outcome.decision.allowed else {
@@ -138,7 +139,8 @@ final class ApprovalsPane: Pane {
                            + outcome.decision.reasons.joined(separator: "; ") + seq)]
       }
       return [.message(.info, "\(choice == .approve ? "approved" : "rejected") \(id): "
-                         + "request is now \(outcome.request.status.rawValue)\(seq)")]
+                         + "request is now \(outcome.request.status.rawValue)\(seq)"
+                         + followUp.map { "; \($0)" }.joined())]
     } catch {
       return [.message(.error, ConsoleErrorText.describe(error))]
     }

@@ -19,12 +19,16 @@ struct EvaluatorReadinessProvider: ReadinessProvider {
   }
 }
 
-/// Readiness of HEAD for the workspace's environment: each criterion met or not, with the
-/// evidence behind it (runs, incidents, proposals, quarantines, sign-offs).
+/// Readiness of a ref for an environment (HEAD and the workspace's environment until
+/// `:readiness` picks others): each criterion met or not, with the evidence behind it, and
+/// `s` to sign off through the policy.
 @MainActor
 final class ReadinessPane: Pane {
   let title = "Readiness"
-  let keyTable = KeyTable("Readiness", [])
+  let keyTable = KeyTable("Readiness", [
+    KeyBinding([.character("s")], "sign off this ref for this environment (asks to confirm)",
+               "readiness.signoff", flags: .changesState, hint: "sign off"),
+  ])
   let context: ConsoleContext
   var provider: (any ReadinessProvider)?
   private var panel = TextPanel()
@@ -35,17 +39,54 @@ final class ReadinessPane: Pane {
     self.provider = provider
   }
 
-  var environment: String { context.workspace.config.environment }
+  /// The ref and environment shown; `:readiness --ref REF --env ENV` changes them.
+  var ref = "HEAD"
+  lazy var environment: String = context.workspace.config.environment
+
+  /// Shows `ref` for `environment` from now on.
+  func show(ref: String, environment: String) -> [Reaction] {
+    self.ref = ref
+    self.environment = environment
+    return reload()
+  }
 
   func draw(into buffer: inout CellBuffer, region: Rect) {
     reloadIfStale()
-    buffer.box(region, title: "Readiness of HEAD for \(environment)")
+    buffer.box(region, title: "Readiness of \(ref) for \(environment)")
     panel.draw(into: &buffer, region: region.inset(by: 1))
   }
 
   func handle(_ action: ActionID) -> [Reaction]? {
     reloadIfStale()
+    if action == "readiness.signoff" { return signoffPrompt() }
     return panel.handle(action) ? [.redraw] : nil
+  }
+
+  private func signoffPrompt() -> [Reaction] {
+    let who = context.session.identity.effective.id
+    let confirm = PromptLine(question: "Sign off \(ref) for \(environment) as \(who)?",
+                             kind: .confirm)
+    return [.prompt(confirm) { [weak self] _ in self?.signoff() ?? [] }]
+  }
+
+  /// Signs the release request through the core, which decides and audits.
+  private func signoff() -> [Reaction] {
+    let session = context.session
+    do {
+      let request = try ReleaseRequests(session: session).request(ref: ref,
+                                                                   environment: environment)
+      let outcome = try session.approvals.approve(requestID: request.id, by: session.identity,
+                                                  comment: nil)
+      context.invalidate()
+      guard outcome.decision.allowed else {
+        return [.message(.error, "sign-off refused: "
+                           + outcome.decision.reasons.joined(separator: "; "))]
+      }
+      return reload() + [.message(.info, "signed off \(ref) for \(environment); request "
+                                    + "\(request.id) is \(outcome.request.status.rawValue)")]
+    } catch {
+      return [.message(.error, ConsoleErrorText.describe(error))]
+    }
   }
 
   /// Reloads when the store changed since the last load, so keys act on current rows.
@@ -60,7 +101,7 @@ final class ReadinessPane: Pane {
       return [.redraw]
     }
     do {
-      let report = try provider.readiness(ref: "HEAD", environment: environment)
+      let report = try provider.readiness(ref: ref, environment: environment)
       panel = TextPanel(Self.lines(report))
     } catch {
       panel = TextPanel([TextPanel.Line(ConsoleErrorText.describe(error), .error)])
@@ -89,8 +130,10 @@ final class ReadinessPane: Pane {
       }
     }
     lines.append(TextPanel.Line(""))
-    lines.append(TextPanel.Line("sign off with: zof signoff --ref \(report.ref) "
-                                  + "--env \(report.environment)", .accent))
+    lines.append(TextPanel.Line("s signs off \(report.ref) for \(report.environment) "
+                                  + "(zof signoff --ref \(report.ref) --env "
+                                  + "\(report.environment)); :readiness --ref REF --env ENV "
+                                  + "shows another", .accent))
     return lines
   }
 }
