@@ -86,6 +86,27 @@ struct GovernanceCommandTests {
     #expect(broken.output.contains("BROKEN: edited at seq 1"))
   }
 
+  @Test func expectedHeadCatchesTruncation() throws {
+    _ = try queueRequest()
+    let intact = try BinaryRunner.run(["audit", "verify", "--json"], in: demo)
+    let report = try #require(try json(intact.output) as? [String: Any])
+    let head = try #require((report["head"] as? String)?.split(separator: ":").last)
+    let same = try BinaryRunner.run(["audit", "verify", "--expect-head", String(head)], in: demo)
+    #expect(same.status == 0)
+    let database = try Database(path: demo + "/.zof/zof.db")
+    let triggers = try database.query(
+      "SELECT name FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'audit_events'"
+    ) { $0.text(0) }
+    for trigger in triggers { try database.execute("DROP TRIGGER \"\(trigger)\"") }
+    try database.run("DELETE FROM audit_events WHERE seq = (SELECT max(seq) FROM audit_events)")
+    let plain = try BinaryRunner.run(["audit", "verify"], in: demo)
+    #expect(plain.status == 0)
+    let truncated = try BinaryRunner.run(["audit", "verify", "--expect-head", String(head)],
+                                         in: demo)
+    #expect(truncated.status == 1)
+    #expect(truncated.output.contains("truncated"))
+  }
+
   @Test func explainSaysWhy() throws {
     let result = try BinaryRunner.run(["policy", "explain", "run.start", "--env", "production",
                                        "--as", "bob"], in: demo)

@@ -71,25 +71,26 @@ enum AuditCommand {
 
   static let verifySpec = CommandSpec(
     name: "verify", summary: "recompute the hash chain and report the first broken event",
-    usage: "[--expect-head SEQ:HASH] [--json]",
+    usage: "[--expect-head HASH] [--json]",
     discussion: "Prints the head (sequence number and hash) to keep elsewhere; giving it back "
       + "with --expect-head also detects a truncated tail. Exit status 1 when broken.",
     options: [
-      .value("--expect-head", "SEQ:HASH", "a head printed by an earlier verify"),
+      .value("--expect-head", "HASH", "a head hash printed by an earlier verify (HASH or "
+               + "SEQ:HASH)"),
       .flag("--json", "print as JSON"),
     ]
   ) { invocation in
     var expected: AuditHead?
-    if let text = invocation.arguments.value("--expect-head") {
-      let parts = text.split(separator: ":")
-      guard parts.count == 2, let seq = Int64(parts[0]), parts[1].count == 64 else {
-        throw UsageError("invalid --expect-head `\(text)`",
-                         hint: "give SEQ:HASH as `zof audit verify` prints it",
-                         command: "audit")
-      }
-      expected = AuditHead(seq: seq, hash: String(parts[1]))
-    }
     let store = try Store(path: try invocation.workspace().storePath)
+    if let text = invocation.arguments.value("--expect-head") {
+      expected = try expectedHead(text, database: store.database)
+      if expected == nil {
+        // The saved head is no longer in the chain: its row and everything after it went.
+        Console.out("audit chain BROKEN: truncated: the expected head \(text.prefix(16))… is "
+                      + "not in the chain")
+        return ExitStatus.gateFailed
+      }
+    }
     let result = try AuditLog(database: store.database).verify(expectHead: expected)
     if invocation.json {
       var object: [String: Any] = ["count": result.count, "head": result.head.description,
@@ -107,6 +108,26 @@ enum AuditCommand {
       Console.out("head: \(result.head)")
     }
     return result.isIntact ? ExitStatus.success : ExitStatus.gateFailed
+  }
+
+  /// Reads `HASH` or `SEQ:HASH`; a bare hash is looked up in the chain, and nil means it
+  /// is not there any more.
+  static func expectedHead(_ text: String, database: Database) throws -> AuditHead? {
+    let parts = text.split(separator: ":")
+    let hash = String(parts.last ?? "")
+    guard hash.count == 64, hash.allSatisfy(\.isHexDigit), parts.count <= 2 else {
+      throw UsageError("invalid --expect-head `\(text)`",
+                       hint: "give the head hash as `zof audit verify` prints it",
+                       command: "audit")
+    }
+    if parts.count == 2 {
+      guard let seq = Int64(parts[0]) else {
+        throw UsageError("invalid --expect-head `\(text)`", command: "audit")
+      }
+      return AuditHead(seq: seq, hash: hash)
+    }
+    let seq = try database.scalar("SELECT seq FROM audit_events WHERE hash = ?", [hash])
+    return seq.map { AuditHead(seq: $0, hash: hash) }
   }
 
   static let exportSpec = CommandSpec(
