@@ -79,6 +79,27 @@ final class ScratchFolder {
     return full
   }
 
+  /// Writes a workspace with one fleet and one check whose shell script is `script`.
+  func writeSingleCheckWorkspace(check: String, script: String, timeout: String = "10m") {
+    write("zof.yaml", "catalog: [catalog.yaml]\n")
+    write("catalog.yaml", """
+      apiVersion: zof.dev/v1alpha1
+      kind: Fleet
+      metadata:
+        name: local
+      spec:
+        concurrency: 1
+      ---
+      apiVersion: zof.dev/v1alpha1
+      kind: Check
+      metadata:
+        name: \(check)
+      spec:
+        run: "\(script)"
+        timeout: \(timeout)
+      """)
+  }
+
   /// Runs git in this folder and fails the caller on a non-zero exit.
   func git(_ arguments: String...) throws {
     let process = Process()

@@ -6,22 +6,9 @@ import Testing
 struct LogsFollowTests {
   @Test func followStreamsAnotherProcess() throws {
     let folder = ScratchFolder("zof-follow")
-    folder.write("zof.yaml", "catalog: [catalog.yaml]\n")
-    folder.write("catalog.yaml", """
-      apiVersion: zof.dev/v1alpha1
-      kind: Fleet
-      metadata:
-        name: local
-      spec:
-        concurrency: 1
-      ---
-      apiVersion: zof.dev/v1alpha1
-      kind: Check
-      metadata:
-        name: ticker
-      spec:
-        run: "for i in 1 2 3 4 5; do echo tick-$i; sleep 0.4; done; printf '\\\\033[31mred\\\\n'"
-      """)
+    folder.writeSingleCheckWorkspace(
+      check: "ticker",
+      script: "for i in 1 2 3 4 5; do echo tick-$i; sleep 0.4; done; printf '\\\\033[31mred\\\\n'")
     let runner = Process()
     runner.executableURL = URL(fileURLWithPath: BinaryRunner.binary)
     runner.arguments = ["run", "--check", "ticker"]

@@ -8,23 +8,7 @@ struct RecoveryTests {
   let folder = ScratchFolder("zof-recovery")
 
   init() {
-    folder.write("zof.yaml", "catalog: [catalog.yaml]\n")
-    folder.write("catalog.yaml", """
-      apiVersion: zof.dev/v1alpha1
-      kind: Fleet
-      metadata:
-        name: local
-      spec:
-        concurrency: 1
-      ---
-      apiVersion: zof.dev/v1alpha1
-      kind: Check
-      metadata:
-        name: slow
-      spec:
-        run: "echo started; sleep 300"
-        timeout: 10m
-      """)
+    folder.writeSingleCheckWorkspace(check: "slow", script: "echo started; sleep 300")
   }
 
   /// Waits, within a bound, until `condition` holds; returns whether it did.
