@@ -158,7 +158,8 @@ enum ArgumentParser {
         hint = Suggestion.closest(to: extra, in: names).map { "did you mean `\($0)`?" }
           ?? "subcommands: \(names.joined(separator: ", "))"
       }
-      throw UsageError("unexpected argument `\(extra)` for `zof \(parsed.commandPath.joined(separator: " "))`",
+      let path = parsed.commandPath.joined(separator: " ")
+      throw UsageError("unexpected argument `\(extra)` for `zof \(path)`",
                        hint: hint, command: command.name)
     }
     if count < range.lowerBound {

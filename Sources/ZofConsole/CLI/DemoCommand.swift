@@ -10,8 +10,8 @@ enum DemoCommand {
     discussion: "DIR must be new or empty; without it a folder under the system's temporary "
       + "folder is used. The workspace is a git repository whose last commit breaks "
       + "partial refunds. On a terminal the console opens on it; otherwise (or with "
-      + "--print) the impact of the last commit is printed. --script plays the whole loop without a terminal: impact, "
-      + "run, repro, bisect, a validated revert, a refused and an accepted approval, "
+      + "--print) the impact of the last commit is printed. --script plays the whole "
+      + "loop without a terminal: impact, run, repro, bisect, a validated revert, a refused and an accepted approval, "
       + "readiness and the audit trail.",
     options: [
       .flag("--script", "play the loop and print each step (exit 1 if a step ends "

@@ -60,7 +60,8 @@ enum ImpactPrinter {
       Console.out("")
       Console.out("Unmapped: no entity owns these paths")
       for item in report.unmapped {
-        let owners = item.owners.isEmpty ? "" : "  (CODEOWNERS: \(item.owners.joined(separator: " ")))"
+        let names = item.owners.joined(separator: " ")
+        let owners = item.owners.isEmpty ? "" : "  (CODEOWNERS: \(names))"
         Console.out("  \(item.path)\(owners)")
       }
     }

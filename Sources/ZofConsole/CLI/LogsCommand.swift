@@ -51,7 +51,8 @@ enum LogsCommand {
     guard let number = Int(text), let attempt = attempts.first(where: { $0.number == number })
     else {
       throw InputError("no attempt `\(text)` of \(positionals[1]) in run \(run.id)",
-                       hint: "attempts: \(attempts.map { String($0.number) }.joined(separator: ", "))")
+                       hint: "attempts: "
+                         + attempts.map { String($0.number) }.joined(separator: ", "))
     }
     return [attempt]
   }

@@ -107,7 +107,8 @@ private struct EventReader {
         }
         documents.append(try readNode(event))
       default:
-        throw InputError("unexpected YAML event", at: SourceLocation(file: file, line: 0, column: 0))
+        throw InputError("unexpected YAML event",
+                         at: SourceLocation(file: file, line: 0, column: 0))
       }
     }
   }
@@ -147,7 +148,8 @@ private struct EventReader {
       if let anchor { anchors[anchor] = node }
       return node
     default:
-      throw InputError("unexpected YAML structure", at: SourceLocation(file: file, line: 0, column: 0))
+      throw InputError("unexpected YAML structure",
+                       at: SourceLocation(file: file, line: 0, column: 0))
     }
   }
 }

@@ -91,7 +91,9 @@ public struct RunLauncher {
     let commit = try? Git(repositoryPath: root).resolve("HEAD")
     let options = ExecutionOptions(
       repositoryRoot: root, allowedEnvironment: request.allowedEnvironment,
-      redactor: try Redactor(policyPatterns: request.redactPatterns.map { (label: "policy", pattern: $0) }),
+      redactor: try Redactor(policyPatterns: request.redactPatterns.map {
+        (label: "policy", pattern: $0)
+      }),
       commit: commit)
     let executor = FleetExecutor(store: store.runs, options: options, logger: logger)
     let status = try executor.run(runID: id, checks: planned, events: events)

@@ -205,7 +205,8 @@ public struct ReadinessEvaluator {
                                                       subject: "environment:\(environment)",
                                                       before: cursor, limit: 100))
       for event in page.events {
-        guard let details = try? JSONNodeReader.parse(event.details, mark: .init(line: 1, column: 1)),
+        let mark = YAMLNode.Mark(line: 1, column: 1)
+        guard let details = try? JSONNodeReader.parse(event.details, mark: mark),
               let ready = details["commit"]?.string
         else { continue }
         if ready == commit { continue }

@@ -61,7 +61,8 @@ public enum JUnitWriter {
     }
     return TestCaseResult(suite: check.ref, name: check.ref, classname: check.ref,
                           status: status, time: check.duration,
-                          message: check.message ?? (status == .passed ? nil : check.status.rawValue))
+                          message: check.message
+                            ?? (status == .passed ? nil : check.status.rawValue))
   }
 
   static func testcase(_ test: TestCaseResult) -> [String] {
