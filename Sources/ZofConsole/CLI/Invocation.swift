@@ -1,7 +1,7 @@
 import Foundation
 import ZofCore
 
-/// What a command's action receives: the parsed arguments and lazily opened workspace state.
+/// The input of a command's action: the parsed arguments and lazily opened workspace state.
 final class Invocation: @unchecked Sendable {
   let arguments: ParsedArguments
   let environment: [String: String]
@@ -26,7 +26,7 @@ final class Invocation: @unchecked Sendable {
     cachedLogger = session.logger
   }
 
-  /// The workspace from `--workspace`, `ZOF_WORKSPACE` or the folders above.
+  /// Returns the workspace from `--workspace`, `ZOF_WORKSPACE` or the folders above.
   func workspace() throws -> Workspace {
     if let cachedWorkspace { return cachedWorkspace }
     let workspace = try Workspace.discover(explicit: arguments.global.workspace,
@@ -36,7 +36,7 @@ final class Invocation: @unchecked Sendable {
     return workspace
   }
 
-  /// The session: store, graph, policy and identity, opened once per command. Opening it
+  /// Returns the session (store, graph, policy and identity), opened once per command. Opening it
   /// recovers runs whose process died and imports the catalog when it changed.
   func session() throws -> WorkspaceSession {
     if let cachedSession { return cachedSession }
@@ -49,10 +49,11 @@ final class Invocation: @unchecked Sendable {
 
   func store() throws -> Store { try session().store }
 
-  /// The acting identity as an entity ref, such as `user:default/alice`.
+  /// Returns the acting identity as an entity ref, such as `user:default/alice`.
   func actorRef() throws -> String { try session().identity.effective.id }
 
-  /// The log file beside the store; a disabled logger when no workspace is found.
+  /// Returns the logger for `zof.log` beside the store, or a disabled logger when no
+  /// workspace is found.
   func logger() -> Logger {
     if let cachedLogger { return cachedLogger }
     let logger: Logger
@@ -65,7 +66,7 @@ final class Invocation: @unchecked Sendable {
     return logger
   }
 
-  /// The current graph and its snapshot.
+  /// Returns the current graph and its snapshot.
   func graph() throws -> GraphService.Loaded { try session().loaded }
 
   var json: Bool { arguments.flag("--json") }

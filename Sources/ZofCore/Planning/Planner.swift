@@ -22,14 +22,14 @@ public struct Planner {
     }
   }
 
-  /// The candidates an impact report selects.
+  /// Returns the candidates an impact report selects.
   public static func candidates(from report: ImpactReport) -> [Candidate] {
     report.checks.map {
       Candidate(ref: $0.ref, risk: $0.risk, level: $0.level, because: $0.because)
     }
   }
 
-  /// Every check in the catalog, scored by its own history only.
+  /// Returns every check in the catalog, scored by its own history only.
   public func allCandidates(history: [String: CheckHistory]) -> [Candidate] {
     graph.ids(ofKind: "check").map { id in
       let ref = graph[id].ref
@@ -40,7 +40,8 @@ public struct Planner {
     }
   }
 
-  /// The checks named on the command line; throws for a name that is not a check.
+  /// Returns the checks named on the command line, and throws for a name that is not a
+  /// check.
   public func namedCandidates(_ names: [String], history: [String: CheckHistory]) throws
     -> [Candidate]
   {
@@ -99,7 +100,7 @@ public struct Planner {
     return plan
   }
 
-  /// The fleets in the catalog, by name.
+  /// Returns the fleets in the catalog, sorted by name.
   public func fleetSpecs() throws -> [FleetSpec] {
     try graph.ids(ofKind: "fleet").map { try FleetSpec(entity: graph[$0]) }
       .sorted { $0.name < $1.name }
@@ -109,7 +110,7 @@ public struct Planner {
     let message: String
   }
 
-  /// The first fleet, by name, that serves the check's domain in `environment`.
+  /// Returns the first fleet, by name, that serves the check's domain in `environment`.
   static func assign(_ spec: CheckSpec, environment: String, fleets: [FleetSpec])
     -> Result<FleetSpec, Unassigned>
   {

@@ -1,6 +1,6 @@
 import Foundation
 
-/// Answers "is this ref ready for that environment?" from the policy's criteria and the
+/// Decides whether a ref is ready for an environment from the policy's criteria and the
 /// evidence in the store: runs on the commit, open incidents, open proposals, quarantines
 /// and sign-offs.
 public struct ReadinessEvaluator {
@@ -25,12 +25,12 @@ public struct ReadinessEvaluator {
     }
   }
 
-  /// The approval subject of a release of `commit` to `environment`.
+  /// Returns the approval subject of a release of `commit` to `environment`.
   public static func releaseSubject(environment: String, commit: String) -> String {
     "release:\(environment):\(commit)"
   }
 
-  /// The criteria for `environment` and whether they are the defaults.
+  /// Returns the criteria for `environment` and whether they are the defaults.
   public func criteria(environment: String) throws -> ([ReadinessCriterion], Bool) {
     let file = session.policy.location?.file ?? "policy"
     if let listed = try ReadinessCriterion.parse(session.policy.readiness,
@@ -135,7 +135,7 @@ public struct ReadinessEvaluator {
                 missing + evidence)
   }
 
-  /// The newest run on `commit` that ran `check`, with the check's status in it.
+  /// Returns the newest run on `commit` that ran `check`, with the check's status in it.
   func latestResult(check: String, commit: String) throws -> (Int64, String)? {
     try session.store.database.queryFirst("""
       SELECT rc.run_id, rc.status FROM run_checks rc
@@ -195,7 +195,8 @@ public struct ReadinessEvaluator {
                 [request.id] + votes)
   }
 
-  /// The newest commit recorded ready for `environment` that is an ancestor of `commit`.
+  /// Returns the newest commit recorded ready for `environment` that is an ancestor of
+  /// `commit`.
   public func lastReady(environment: String, before commit: String, git: Git) throws
     -> String?
   {
