@@ -6,7 +6,7 @@ import ZofCore
 /// identity. `a` approves and `x` rejects; the core decides and audits, and the pane shows
 /// the outcome or the reasons for a refusal.
 @MainActor
-final class ApprovalsPane: Pane {
+final class ApprovalsPane: Pane, StoreBackedPane {
   let title = "Approvals"
   let keyTable = KeyTable("Approvals", [
     KeyBinding([.character("a")], "approve the selected request (asks to confirm)",
@@ -30,7 +30,7 @@ final class ApprovalsPane: Pane {
   private var detailID: String?
   private var detailFocused = false
   private var filter = ""
-  private var loadedGeneration = -1
+  var loadedGeneration = -1
   private var problem: String?
 
   init(context: ConsoleContext) {
@@ -81,11 +81,6 @@ final class ApprovalsPane: Pane {
     filter = text
     rebuildRows()
     return [.redraw]
-  }
-
-  /// Reloads when the store changed since the last load, so keys act on current rows.
-  private func reloadIfStale() {
-    if loadedGeneration != context.generation { _ = reload() }
   }
 
   func reload() -> [Reaction] {

@@ -6,7 +6,7 @@ import ZofCore
 /// table is never read whole. `/` filters the loaded events, `:audit` runs a query,
 /// Enter shows one event in full and `v` verifies the chain in the background.
 @MainActor
-final class AuditPane: Pane {
+final class AuditPane: Pane, StoreBackedPane {
   let title = "Audit"
   let keyTable = KeyTable("Audit", [
     KeyBinding([.character("v")], "verify the hash chain (in the background)",
@@ -35,7 +35,7 @@ final class AuditPane: Pane {
   ])
   private var detail: TextPanel?
   private var filter = ""
-  private var loadedGeneration = -1
+  var loadedGeneration = -1
   private var problem: String?
   let clock: () -> Date
 
@@ -112,11 +112,6 @@ final class AuditPane: Pane {
     filter = text
     rebuildRows()
     return [.redraw]
-  }
-
-  /// Reloads when the store changed since the last load, so keys act on current rows.
-  private func reloadIfStale() {
-    if loadedGeneration != context.generation { _ = reload() }
   }
 
   /// Reloads from the newest event, as many events as were loaded before.

@@ -4,7 +4,7 @@ import ZofCore
 /// selected entity's dependencies and dependents as trees, and an optional impact overlay
 /// (`:impact`) that colours affected entities by risk and explains the selected one.
 @MainActor
-final class GraphPane: Pane {
+final class GraphPane: Pane, StoreBackedPane {
   enum Focus { case list, dependencies, dependents }
 
   enum SortOrder: String, CaseIterable {
@@ -36,7 +36,7 @@ final class GraphPane: Pane {
   private(set) var sortOrder = SortOrder.kind
   private var focus = Focus.list
   private(set) var impact: GraphImpactOverlay?
-  private var loadedGeneration = -1
+  var loadedGeneration = -1
 
   init(context: ConsoleContext) {
     self.context = context
@@ -127,11 +127,6 @@ final class GraphPane: Pane {
     filter = text
     rebuildRows()
     return [.redraw]
-  }
-
-  /// Reloads when the store changed since the last load, so keys act on current rows.
-  private func reloadIfStale() {
-    if loadedGeneration != context.generation { _ = reload() }
   }
 
   func reload() -> [Reaction] {

@@ -23,7 +23,7 @@ struct EvaluatorReadinessProvider: ReadinessProvider {
 /// `:readiness` picks others): each criterion met or not, with the evidence behind it, and
 /// `s` to sign off through the policy.
 @MainActor
-final class ReadinessPane: Pane {
+final class ReadinessPane: Pane, StoreBackedPane {
   let title = "Readiness"
   let keyTable = KeyTable("Readiness", [
     KeyBinding([.character("s")], "sign off this ref for this environment (asks to confirm)",
@@ -32,7 +32,7 @@ final class ReadinessPane: Pane {
   let context: ConsoleContext
   var provider: (any ReadinessProvider)?
   private var panel = TextPanel()
-  private var loadedGeneration = -1
+  var loadedGeneration = -1
 
   init(context: ConsoleContext, provider: (any ReadinessProvider)? = nil) {
     self.context = context
@@ -87,11 +87,6 @@ final class ReadinessPane: Pane {
     } catch {
       return [.message(.error, ConsoleErrorText.describe(error))]
     }
-  }
-
-  /// Reloads when the store changed since the last load, so keys act on current rows.
-  private func reloadIfStale() {
-    if loadedGeneration != context.generation { _ = reload() }
   }
 
   func reload() -> [Reaction] {

@@ -5,7 +5,7 @@ import ZofCore
 /// its log in follow mode, its parsed test cases and the repro command. Esc or q backs out
 /// one level.
 @MainActor
-final class RunsPane: Pane {
+final class RunsPane: Pane, StoreBackedPane {
   /// The depth the user has drilled to.
   enum Level {
     case runs
@@ -38,7 +38,7 @@ final class RunsPane: Pane {
   private(set) var runs: [RunOverview] = []
   private var shown: [RunOverview] = []
   private var filter = ""
-  private var loadedGeneration = -1
+  var loadedGeneration = -1
   private var problem: String?
   let clock: () -> Date
 
@@ -127,11 +127,6 @@ final class RunsPane: Pane {
     filter = text
     rebuildRows()
     return [.redraw]
-  }
-
-  /// Reloads when the store changed since the last load, so keys act on current rows.
-  private func reloadIfStale() {
-    if loadedGeneration != context.generation { _ = reload() }
   }
 
   /// Reloads the level on screen; a log in follow mode reads only the new chunks.
