@@ -67,7 +67,12 @@ final class ConsoleContext {
   }
 
   private func receive(_ message: ConsoleMailbox.Message) -> [Reaction] {
-    invalidate()
+    // A finished verification changes only the header, so the panes keep their data;
+    // every other result changed the store.
+    switch message {
+    case .auditVerified, .auditVerifyFailed: break
+    default: invalidate()
+    }
     switch message {
     case .auditVerified(let result, let seconds):
       verification = .done(result, seconds: seconds)
