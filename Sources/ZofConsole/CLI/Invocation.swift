@@ -49,9 +49,6 @@ final class Invocation: @unchecked Sendable {
 
   func store() throws -> Store { try session().store }
 
-  /// Returns the acting identity as an entity ref, such as `user:default/alice`.
-  func actorRef() throws -> String { try session().identity.effective.id }
-
   /// Returns the logger for `zof.log` beside the store, or a disabled logger when no
   /// workspace is found.
   func logger() -> Logger {

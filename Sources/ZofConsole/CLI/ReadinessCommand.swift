@@ -19,7 +19,7 @@ enum ReadinessCommand {
     let session = try invocation.session()
     let ref = invocation.arguments.value("--ref") ?? "HEAD"
     let environment = invocation.arguments.value("--env") ?? session.workspace.config.environment
-    let evaluator = ReadinessSource.evaluator(session)
+    let evaluator = ReadinessEvaluator(session: session)
     let report = try evaluator.evaluate(ref: ref, environment: environment)
     try evaluator.recordReady(report)
     if invocation.json {
@@ -80,12 +80,5 @@ enum ReadinessCommand {
     Console.out("signed off \(ref) for \(environment) as \(session.identity); request "
                   + "\(request.id) is \(outcome.request.status.rawValue)")
     return ExitStatus.success
-  }
-}
-
-/// The evaluator with the capabilities that feed it.
-enum ReadinessSource {
-  static func evaluator(_ session: WorkspaceSession) -> ReadinessEvaluator {
-    ReadinessEvaluator(session: session)
   }
 }

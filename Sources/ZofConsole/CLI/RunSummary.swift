@@ -111,17 +111,10 @@ struct RunSummary {
   }
 }
 
-/// Output from checks is untrusted: control characters are shown escaped on the terminal.
+/// Output from checks is untrusted: control characters and escape sequences are shown
+/// escaped on the terminal, and line breaks become spaces so one value stays on one line.
 enum TerminalSafe {
   static func line(_ text: String) -> String {
-    var result = ""
-    for scalar in text.unicodeScalars {
-      if scalar.value < 0x20 || (0x7f...0x9f).contains(scalar.value) {
-        result += scalar == "\n" ? " " : "\\u{\(String(scalar.value, radix: 16))}"
-      } else {
-        result.unicodeScalars.append(scalar)
-      }
-    }
-    return result
+    TerminalText.sanitize(text, mode: .escape).replacingOccurrences(of: "\n", with: " ")
   }
 }

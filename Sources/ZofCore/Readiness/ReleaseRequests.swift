@@ -29,26 +29,14 @@ public struct ReleaseRequests {
     let evaluator = ReadinessEvaluator(session: session)
     let last = try evaluator.lastReady(environment: environment, before: commit, git: git)
     // Without an earlier ready ref, every commit up to this one counts.
-    let authorsGit = try ChangeAuthors.authors(git, base: last, bad: commit)
-    let everyCommit = last == nil ? try Self.allAuthors(git, commit) : authorsGit
-    let authors = ChangeAuthors(graph: session.graph).actors(for: everyCommit)
+    let revisions = last.map { ["\($0)..\(commit)"] } ?? [commit]
+    let authors = ChangeAuthors(graph: session.graph)
+      .actors(for: try ChangeAuthors.authors(git, revisions: revisions))
     let draft = ApprovalDraft(
       kind: .release, subject: subject, proposer: session.identity.effective,
       changeAuthors: authors, environment: environment,
       evidence: ["ref": .string(ref), "commit": .string(commit),
                  "since": last.map { .string($0) } ?? .null])
     return try queue.create(draft, requester: session.identity)
-  }
-
-  static func allAuthors(_ git: Git, _ commit: String) throws -> [ChangeAuthors.Author] {
-    var seen: Set<ChangeAuthors.Author> = []
-    var authors: [ChangeAuthors.Author] = []
-    for line in try git.run(["log", "--format=%an%x09%ae", commit]).split(separator: "\n") {
-      let parts = line.split(separator: "\t", maxSplits: 1, omittingEmptySubsequences: false)
-      let author = ChangeAuthors.Author(name: String(parts[0]),
-                                        email: parts.count > 1 ? String(parts[1]) : "")
-      if seen.insert(author).inserted { authors.append(author) }
-    }
-    return authors
   }
 }

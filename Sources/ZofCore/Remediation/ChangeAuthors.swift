@@ -27,8 +27,12 @@ public struct ChangeAuthors: Sendable {
 
   /// Returns the authors of the commits in `base..bad`, or of `bad` alone when `base` is nil.
   public static func authors(_ git: Git, base: String?, bad: String) throws -> [Author] {
-    let range = base.map { ["\($0)..\(bad)"] } ?? ["-1", bad]
-    let log = try git.run(["log", "--format=%an%x09%ae"] + range)
+    try authors(git, revisions: base.map { ["\($0)..\(bad)"] } ?? ["-1", bad])
+  }
+
+  /// Returns the distinct authors of the commits `git log REVISIONS` lists, in log order.
+  public static func authors(_ git: Git, revisions: [String]) throws -> [Author] {
+    let log = try git.run(["log", "--format=%an%x09%ae"] + revisions)
     var seen: Set<Author> = []
     var authors: [Author] = []
     for line in log.split(separator: "\n") {
