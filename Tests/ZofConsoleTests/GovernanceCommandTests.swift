@@ -130,7 +130,8 @@ struct GovernanceCommandTests {
     let export = try BinaryRunner.run(["audit", "export", "--jsonl"], in: demo)
     let lines = export.output.split(separator: "\n")
     #expect(lines.count == 2)
-    #expect(lines.allSatisfy { $0.contains("\"hash\"") && $0.contains("\"prev_hash\"") })
+    #expect(lines.allSatisfy { $0.contains("\"hash\"") })
+    #expect(lines.allSatisfy { $0.contains("\"prev_hash\"") })
     #expect(lines.first?.contains("catalog.import") == true)
   }
 }

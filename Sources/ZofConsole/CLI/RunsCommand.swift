@@ -62,7 +62,8 @@ enum AttemptLookup {
     return run
   }
 
-  /// The attempts of `check` in the run, oldest first; the check may be written short.
+  /// Returns the attempts of `check` in the run, oldest first. The check may be written
+  /// short.
   static func attempts(of check: String, in run: RunRecord, store: Store) throws
     -> [AttemptRecord]
   {

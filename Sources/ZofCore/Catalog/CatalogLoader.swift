@@ -51,7 +51,7 @@ public struct CatalogLoader: Sendable {
     return contents
   }
 
-  /// What one file yielded.
+  /// The entities, problems and Location targets read from one file.
   struct FileResult: Sendable {
     var source: CatalogSource?
     var entities: [Entity] = []
@@ -141,7 +141,7 @@ public struct CatalogLoader: Sendable {
     }
   }
 
-  /// The folder part of a glob before its first wildcard segment.
+  /// Returns the folder part of a glob, before its first wildcard segment.
   static func literalPrefix(of pattern: String) -> String {
     var parts: [Substring] = []
     for part in pattern.split(separator: "/") {
@@ -151,7 +151,7 @@ public struct CatalogLoader: Sendable {
     return "/" + parts.joined(separator: "/")
   }
 
-  /// Every `.yaml` and `.yml` file below `folder`, skipping hidden folders, sorted.
+  /// Returns every `.yaml` and `.yml` file below `folder`, sorted, skipping hidden folders.
   static func yamlFiles(under folder: String) -> [String] {
     guard let enumerator = FileManager.default.enumerator(atPath: folder) else { return [] }
     var files: [String] = []

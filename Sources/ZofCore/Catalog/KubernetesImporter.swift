@@ -93,7 +93,7 @@ public struct KubernetesImporter: Sendable {
   static func entities(from objects: [Object]) -> ([Entity], [String]) {
     let workloads = objects.filter { workloadKinds.contains($0.kind) }
     let services = objects.filter { $0.kind == "service" }
-    // Which components answer at each Service's host name.
+    // The components behind each Service's host name.
     var hosts: [String: [String]] = [:]
     var standalone: [Object] = []
     for service in services {
@@ -145,7 +145,7 @@ public struct KubernetesImporter: Sendable {
                   spec: .mapping(pairs, mark: mark), location: object.location)
   }
 
-  /// The host an environment value names, when it has the shape of an address.
+  /// Returns the host an environment value names, when it has the shape of an address.
   static func host(in value: String) -> (name: String, namespace: String?)? {
     var text = Substring(value.trimmingCharacters(in: .whitespaces))
     if let scheme = text.range(of: "://") { text = text[scheme.upperBound...] }

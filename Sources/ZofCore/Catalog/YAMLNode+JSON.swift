@@ -29,8 +29,9 @@ extension YAMLNode {
     case let number as NSNumber:
       // JSONSerialization hands booleans back as NSNumber with the objCType of a C char.
       let isBool = String(cString: number.objCType) == "c"
-      self = .scalar(isBool ? (number.boolValue ? "true" : "false") : number.stringValue,
-                     quoted: false, mark: mark)
+      var text = number.stringValue
+      if isBool { text = number.boolValue ? "true" : "false" }
+      self = .scalar(text, quoted: false, mark: mark)
     case let items as [Any]:
       self = .sequence(items.map { YAMLNode(json: $0, mark: mark) }, mark: mark)
     case let object as [String: Any]:
@@ -43,7 +44,7 @@ extension YAMLNode {
     }
   }
 
-  /// The same tree with every mark set to `mark`.
+  /// Copies `node` with every mark set to `mark`.
   public init(relocating node: YAMLNode, to mark: Mark) {
     switch node {
     case .scalar(let text, let quoted, _):

@@ -47,7 +47,7 @@ public struct DemoBuilder {
     return commits
   }
 
-  /// The history steps in name order.
+  /// Returns the history steps in name order.
   public func steps() throws -> [Step] {
     let history = (sampleData as NSString).appendingPathComponent("history")
     let names = (try? FileManager.default.contentsOfDirectory(atPath: history)) ?? []
@@ -70,7 +70,8 @@ public struct DemoBuilder {
   static func identity(_ author: String) -> [String: String] {
     let parts = author.split(separator: "<", maxSplits: 1)
     let name = parts.first.map { $0.trimmingCharacters(in: .whitespaces) } ?? author
-    let email = parts.count > 1 ? String(parts[1].dropLast(parts[1].hasSuffix(">") ? 1 : 0)) : ""
+    var email = parts.count > 1 ? String(parts[1]) : ""
+    if email.hasSuffix(">") { email.removeLast() }
     return ["GIT_AUTHOR_NAME": name, "GIT_AUTHOR_EMAIL": email]
   }
 

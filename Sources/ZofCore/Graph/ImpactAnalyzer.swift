@@ -26,7 +26,7 @@ public struct ImpactAnalyzer {
     self.history = history
   }
 
-  /// How each reached node was reached: from a path (a root) or from another node.
+  /// The origin of a reached node: a changed path (for a root) or another node.
   enum Origin {
     case path(String)
     case node(Int32)
@@ -124,7 +124,7 @@ public struct ImpactAnalyzer {
     }
   }
 
-  /// The chain from a changed path to `id`, as short refs.
+  /// Returns the chain from a changed path to `id`, as short refs.
   func chain(to id: Int32, origin: [Int32: Origin]) -> [String] {
     var steps: [String] = []
     var current = id

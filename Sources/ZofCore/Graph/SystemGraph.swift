@@ -92,7 +92,7 @@ public struct SystemGraph: Sendable {
     return nil
   }
 
-  /// The ids of every entity of `kind` (lowercased).
+  /// Returns the ids of every entity of `kind` (lowercased).
   public func ids(ofKind kind: String) -> [Int32] {
     idsByKind[kind] ?? []
   }

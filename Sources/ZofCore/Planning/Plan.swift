@@ -10,12 +10,12 @@ public struct Plan: Sendable, Codable, Equatable {
     public var domain: String?
     /// The fleet that runs it, when one may.
     public var fleet: String?
-    /// Why it does not run, for deferred, unassigned and skipped items.
+    /// The reason it does not run, for deferred, unassigned and skipped items.
     public var reason: String?
   }
 
   public var environment: String
-  /// How the checks were chosen: `impact`, `checks` or `all`.
+  /// The way the checks were chosen: `impact`, `checks` or `all`.
   public var selection: String
   /// Checks to run, riskiest first.
   public var selected: [Item]

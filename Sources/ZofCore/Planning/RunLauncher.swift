@@ -18,7 +18,7 @@ public struct RunLauncher {
     self.logger = logger
   }
 
-  /// Why and from where a run starts.
+  /// The reason, origin and settings of a run about to start.
   public struct Request: Sendable {
     public var plan: Plan
     public var trigger: String
@@ -26,7 +26,7 @@ public struct RunLauncher {
     public var base: String?
     public var head: String?
     public var snapshotID: Int64?
-    /// Where the checks run; the workspace's repository when nil.
+    /// The folder the checks run in, or the workspace's repository when nil.
     public var repositoryRoot: String?
     public var proposalID: Int64?
     /// Extra secret patterns from the policy.

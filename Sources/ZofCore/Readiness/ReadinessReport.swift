@@ -3,9 +3,9 @@ public struct ReadinessReport: Sendable, Codable, Equatable {
   public struct Item: Sendable, Codable, Equatable {
     public var criterion: String
     public var met: Bool
-    /// What was found, for people.
+    /// The finding, worded for people.
     public var detail: String
-    /// Run ids, incident refs, request ids, people: what the answer rests on.
+    /// The evidence for the finding: run ids, incident refs, request ids, people.
     public var evidence: [String]
   }
 

@@ -12,7 +12,7 @@ public struct Bisector {
     self.executable = executable
   }
 
-  /// What bisect found.
+  /// The outcome of a bisect.
   public struct Result: Sendable, Codable, Equatable {
     public var check: String
     public var good: String

@@ -4,8 +4,8 @@ import Foundation
 /// One SQLite connection with the settings every Zof store uses: WAL journal, a busy
 /// timeout, foreign keys on, and statements cached by their SQL text.
 ///
-/// Calls are serialized by a recursive lock, so a connection may be shared between threads;
-/// a `transaction` holds the lock until it commits or rolls back.
+/// Calls are serialized by a recursive lock, so a connection may be shared between threads.
+/// A `transaction` keeps the lock until it commits or rolls back.
 public final class Database: @unchecked Sendable {
   let handle: OpaquePointer
   public let path: String
@@ -129,8 +129,8 @@ public final class Database: @unchecked Sendable {
 
   /// Runs `body` in a transaction that commits when it returns and rolls back when it throws.
   ///
-  /// The outer call uses `BEGIN IMMEDIATE` so a writer takes the lock up front and waits on
-  /// the busy timeout instead of failing halfway; nested calls become savepoints.
+  /// The outer call uses `BEGIN IMMEDIATE`, so a writer takes the lock up front and waits on
+  /// the busy timeout instead of failing halfway. Nested calls become savepoints.
   public func transaction<T>(_ body: () throws -> T) throws -> T {
     lock.lock()
     defer { lock.unlock() }
@@ -164,7 +164,7 @@ public final class Database: @unchecked Sendable {
     try scalar("PRAGMA data_version") ?? 0
   }
 
-  /// The journal mode in force, such as `wal`.
+  /// Returns the journal mode in force, such as `wal`.
   public func journalMode() throws -> String {
     try queryFirst("PRAGMA journal_mode") { $0.text(0) } ?? ""
   }

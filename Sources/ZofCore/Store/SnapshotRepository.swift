@@ -16,7 +16,7 @@ public struct SnapshotInfo: Sendable, Equatable {
 public struct SnapshotRepository {
   let database: Database
 
-  /// The digest that identifies a set of source files and their contents.
+  /// Returns the digest that identifies a set of source files and their contents.
   public static func digest(of sources: [CatalogSource]) -> String {
     let lines = sources.sorted { $0.path < $1.path }.map { "\($0.path)\t\($0.digest)\n" }
     return SHA256.hex(lines.joined())
@@ -36,8 +36,9 @@ public struct SnapshotRepository {
          catalog.relations.count, String(decoding: warnings, as: UTF8.self)])
       let id = database.lastInsertRowID
       for source in catalog.sources {
-        try database.run("INSERT INTO snapshot_sources (snapshot_id, path, digest) VALUES (?, ?, ?)",
-                         [id, source.path, source.digest])
+        try database.run(
+          "INSERT INTO snapshot_sources (snapshot_id, path, digest) VALUES (?, ?, ?)",
+          [id, source.path, source.digest])
       }
       try saveEntities(catalog.entities, snapshot: id)
       try saveRelations(catalog.relations, snapshot: id)
@@ -86,7 +87,7 @@ public struct SnapshotRepository {
     }
   }
 
-  /// The parts of an entity without columns of their own, as JSON.
+  /// Encodes the parts of an entity that have no column of their own as JSON.
   static func body(of entity: Entity) throws -> String {
     var json = JSONText()
     json.raw("{\"column\":\(entity.location.column)")
@@ -110,7 +111,7 @@ public struct SnapshotRepository {
     return json.text
   }
 
-  /// The newest snapshot, or nil before the first import.
+  /// Returns the newest snapshot, or nil before the first import.
   public func latest() throws -> SnapshotInfo? {
     guard let id = try database.scalar("SELECT max(id) FROM snapshots") else { return nil }
     return try info(id: id)

@@ -19,11 +19,11 @@ public struct SourceLocation: Sendable, Equatable, CustomStringConvertible {
 ///
 /// Front ends word it for people and exit with status 2; nothing of the bad input is applied.
 public struct InputError: Error, Sendable, Equatable, CustomStringConvertible {
-  /// Where the problem is, when it comes from a file.
+  /// The position of the problem, when it comes from a file.
   public var location: SourceLocation?
-  /// What is wrong, naming the offending value.
+  /// The problem, naming the offending value.
   public var message: String
-  /// What the user can do about it.
+  /// The next step for the user.
   public var hint: String?
 
   public init(_ message: String, at location: SourceLocation? = nil, hint: String? = nil) {

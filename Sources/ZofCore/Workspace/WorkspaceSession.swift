@@ -108,7 +108,7 @@ public final class WorkspaceSession: @unchecked Sendable {
     notices = fresh.notices
   }
 
-  /// The roles the acting identity holds under the policy, by name.
+  /// The names of the roles the acting identity has under the policy.
   public var roles: [String] {
     authorizer.roles(of: identity.effective).keys.sorted()
   }

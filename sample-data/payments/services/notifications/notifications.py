@@ -1,4 +1,4 @@
-"""The notifications service: tells customers about charges and refunds."""
+"""The notifications service: sends customers receipts for charges and refunds."""
 
 from libs.serde import serde
 
