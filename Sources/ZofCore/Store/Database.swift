@@ -29,10 +29,29 @@ public final class Database: @unchecked Sendable {
     sqlite3_extended_result_codes(handle, 1)
     sqlite3_busy_timeout(handle, busyTimeoutMilliseconds)
     if !readOnly {
-      try execute("PRAGMA journal_mode = WAL")
+      try enableWriteAheadLog(withinMilliseconds: Int(busyTimeoutMilliseconds))
       try execute("PRAGMA synchronous = NORMAL")
     }
     try execute("PRAGMA foreign_keys = ON")
+  }
+
+  /// Switches the journal to WAL, retrying while another connection holds the file.
+  ///
+  /// Two processes opening a new database at once both try to change its journal mode.
+  /// SQLite then answers one of them SQLITE_BUSY at once, without the busy handler, because
+  /// waiting could deadlock; the loser retries here until the other has finished.
+  private func enableWriteAheadLog(withinMilliseconds limit: Int) throws {
+    let start = DispatchTime.now().uptimeNanoseconds
+    while true {
+      do {
+        try execute("PRAGMA journal_mode = WAL")
+        return
+      } catch let failure as DatabaseError where failure.code & 0xff == SQLITE_BUSY {
+        let elapsed = Int((DispatchTime.now().uptimeNanoseconds - start) / 1_000_000)
+        if elapsed >= limit { throw failure }
+        usleep(useconds_t(Int.random(in: 2_000...20_000)))
+      }
+    }
   }
 
   deinit {

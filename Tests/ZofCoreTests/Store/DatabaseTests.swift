@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import Testing
 @testable import ZofCore
 
@@ -9,6 +10,25 @@ struct DatabaseTests {
     let database = try Database(path: folder.file("test.db"))
     try database.execute("CREATE TABLE IF NOT EXISTS items (id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE)")
     return database
+  }
+
+  /// Connections opening a new file at the same moment all end up in WAL mode; SQLite
+  /// answers the loser of the journal-mode race SQLITE_BUSY without waiting.
+  @Test func simultaneousOpensOfANewFileAllSucceed() throws {
+    let failures = Mutex<[String]>([])
+    for round in 0..<20 {
+      let path = folder.file("race-\(round).db")
+      DispatchQueue.concurrentPerform(iterations: 6) { _ in
+        do {
+          let database = try Database(path: path)
+          let mode = try database.queryFirst("PRAGMA journal_mode") { $0.text(0) }
+          if mode != "wal" { failures.withLock { $0.append("mode \(mode ?? "none")") } }
+        } catch {
+          failures.withLock { $0.append("\(error)") }
+        }
+      }
+    }
+    #expect(failures.withLock { $0 } == [])
   }
 
   @Test func errorCarriesMessageAndStatement() throws {
