@@ -13,3 +13,5 @@ int pidfd_open(pid_t pid, unsigned int flags);
 void *memrchr(const void *buffer, int byte, size_t length);
 // glibc 2.34 and later: close every descriptor from a number upward in the child.
 int posix_spawn_file_actions_addclosefrom_np(posix_spawn_file_actions_t *actions, int from);
+// glibc 2.30 and later: the calling thread's id, which setpriority takes to renice it alone.
+pid_t gettid(void);

@@ -71,7 +71,7 @@ enum ImpactPrinter {
     Console.out("Checks to run (\(report.checks.count))")
     if report.checks.isEmpty { Console.out("  (none)") }
     for check in report.checks {
-      Console.out("  \(String(format: "%.3f", check.risk))  \(pad(check.level, 9))"
+      Console.out("  \(NumberText.fixed(check.risk, digits: 3))  \(pad(check.level, 9))"
                     + "\(check.ref)")
       Console.out("         because \(check.because.joined(separator: " -> "))")
     }
@@ -91,7 +91,7 @@ enum ImpactPrinter {
     }
     Console.out("  RISK   LEVEL    DIST  ENTITY")
     for item in items {
-      Console.out("  \(String(format: "%.3f", item.risk))  \(pad(item.level, 9))"
+      Console.out("  \(NumberText.fixed(item.risk, digits: 3))  \(pad(item.level, 9))"
                     + "\(pad(String(item.distance), 6))\(item.ref)")
       Console.out("         \(item.riskParts.partsText)")
       Console.out("         because \(item.because.joined(separator: " -> "))")

@@ -31,7 +31,7 @@ enum PlanPrinter {
     Console.out("")
     if plan.selected.isEmpty { Console.out("  (no check to run)") }
     for (offset, item) in plan.selected.enumerated() {
-      Console.out("  \(offset + 1). \(String(format: "%.3f", item.risk))  "
+      Console.out("  \(offset + 1). \(NumberText.fixed(item.risk, digits: 3))  "
                     + "\(item.ref)  -> fleet \(item.fleet ?? "?")")
       Console.out("     because \(item.because.joined(separator: " -> "))")
     }

@@ -3,7 +3,12 @@ import Foundation
 extension Policy {
   /// Picks the policy that applies: the one named `name`, the only one in the catalog, or
   /// the built-in policy when the catalog has none.
-  public static func select(from entities: [Entity], named name: String? = nil) throws -> Policy {
+  ///
+  /// `checkingPatterns` compiles every `spec.redact` expression to report the invalid ones.
+  /// A policy read back from a stored snapshot passed that check when it was imported, and
+  /// skipping it saves starting the regular expression engine on every command.
+  public static func select(from entities: [Entity], named name: String? = nil,
+                            checkingPatterns: Bool = true) throws -> Policy {
     let policies = entities.filter { $0.isZofKind && $0.kind.lowercased() == "policy" }
     if let name {
       guard let entity = policies.first(where: { $0.name.lowercased() == name.lowercased() })
@@ -13,7 +18,7 @@ extension Policy {
                          hint: known.isEmpty ? "add a Policy entity named \(name)"
                            : "known policies: \(known)")
       }
-      return try Policy(entity: entity)
+      return try Policy(entity: entity, checkingPatterns: checkingPatterns)
     }
     guard let first = policies.first else { return .builtIn }
     guard policies.count == 1 else {
@@ -21,12 +26,12 @@ extension Policy {
         "the catalog has \(policies.count) policies and none is selected",
         at: policies[1].location, hint: "set `policy` in zof.yaml to one of them")
     }
-    return try Policy(entity: first)
+    return try Policy(entity: first, checkingPatterns: checkingPatterns)
   }
 
   /// Reads a `Policy` entity, reporting every problem with its file, line and column.
-  public init(entity: Entity) throws {
-    var reader = PolicyReader(entity: entity)
+  public init(entity: Entity, checkingPatterns: Bool = true) throws {
+    var reader = PolicyReader(entity: entity, checkingPatterns: checkingPatterns)
     self = reader.read()
     if reader.errors.count == 1 { throw reader.errors[0] }
     if !reader.errors.isEmpty { throw InputErrors(reader.errors) }
@@ -36,10 +41,12 @@ extension Policy {
 /// Collects problems while reading a policy spec instead of stopping at the first one.
 private struct PolicyReader {
   let entity: Entity
+  let checkingPatterns: Bool
   var errors: [InputError] = []
 
-  init(entity: Entity) {
+  init(entity: Entity, checkingPatterns: Bool) {
     self.entity = entity
+    self.checkingPatterns = checkingPatterns
   }
 
   mutating func read() -> Policy {
@@ -206,7 +213,7 @@ private struct PolicyReader {
         continue
       }
       do {
-        _ = try NSRegularExpression(pattern: pattern)
+        if checkingPatterns { _ = try NSRegularExpression(pattern: pattern) }
         patterns.append(pattern)
       } catch {
         fail("invalid regular expression \"\(pattern)\" in spec.redact", at: item,

@@ -52,8 +52,10 @@ public struct RiskScore: Sendable, Equatable, Codable {
 
   /// The parts as people read them: `crit 1.00 prox 0.50 inc 0.00 fan 0.63 hist 0.00`.
   public var partsText: String {
-    String(format: "crit %.2f prox %.2f inc %.2f fan %.2f hist %.2f",
-           criticality, proximity, incidents, fanIn, history)
+    [("crit", criticality), ("prox", proximity), ("inc", incidents), ("fan", fanIn),
+     ("hist", history)]
+      .map { "\($0.0) \(NumberText.fixed($0.1, digits: 2))" }
+      .joined(separator: " ")
   }
 
   public static func criticalityWeight(_ text: String?) -> Double {

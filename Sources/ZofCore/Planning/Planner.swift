@@ -87,7 +87,7 @@ public struct Planner {
         item.fleet = fleet.name
         if let budget, plan.selected.count >= budget {
           item.reason = "over the budget of \(budget) check(s); "
-            + "risk \(String(format: "%.3f", item.risk)) ranks below the ones kept"
+            + "risk \(NumberText.fixed(item.risk, digits: 3)) ranks below the ones kept"
           plan.deferred.append(item)
         } else {
           plan.selected.append(item)

@@ -18,9 +18,9 @@ public enum DurationText {
   /// Formats seconds compactly for people: `850ms`, `12.3s`, `4m05s`.
   public static func format(_ seconds: Double) -> String {
     if seconds < 1 { return "\(Int((seconds * 1000).rounded()))ms" }
-    if seconds < 60 { return String(format: "%.1fs", seconds) }
+    if seconds < 60 { return NumberText.fixed(seconds, digits: 1) + "s" }
     let whole = Int(seconds.rounded())
-    if whole < 3600 { return String(format: "%dm%02ds", whole / 60, whole % 60) }
-    return String(format: "%dh%02dm", whole / 3600, (whole % 3600) / 60)
+    if whole < 3600 { return "\(whole / 60)m\(NumberText.zeroPadded(whole % 60, width: 2))s" }
+    return "\(whole / 3600)h\(NumberText.zeroPadded((whole % 3600) / 60, width: 2))m"
   }
 }

@@ -38,7 +38,8 @@ public final class WorkspaceSession: @unchecked Sendable {
     let (pending, latest) = try graphs.pendingImport()
     let previous = try latest.map { try store.snapshots.loadGraph(id: $0.id) }
     // The policy in force decides the identity and the import.
-    let governing = try Self.policy(previous ?? pending.map(SystemGraph.init)!, workspace)
+    let governing = try Self.policy(previous ?? pending.map(SystemGraph.init)!, workspace,
+                                    checkingPatterns: previous == nil)
     let governingAuthorizer = Authorizer(
       policy: governing, directory: Directory(entities: (previous?.entities ?? pending?.entities)!))
     identity = try governingAuthorizer.identity(real: real, actingAs: login, audit: audit)
@@ -58,15 +59,20 @@ public final class WorkspaceSession: @unchecked Sendable {
     } else {
       loaded = GraphService.Loaded(graph: previous!, snapshot: latest!, imported: false)
     }
-    policy = try Self.policy(loaded.graph, workspace)
+    // Unless a new snapshot replaced the previous one, the governing policy is in force.
+    policy = loaded.imported && previous != nil
+      ? try Self.policy(loaded.graph, workspace, checkingPatterns: true) : governing
     authorizer = Authorizer(policy: policy, directory: Directory(entities: loaded.graph.entities))
   }
 
-  static func policy(_ graph: SystemGraph, _ workspace: Workspace) throws -> Policy {
+  static func policy(_ graph: SystemGraph, _ workspace: Workspace, checkingPatterns: Bool)
+    throws -> Policy
+  {
     let name = workspace.config.policy.map { text in
       EntityRef(parsing: text, defaultKind: "policy")?.name ?? text
     }
-    return try Policy.select(from: graph.entities, named: name)
+    return try Policy.select(from: graph.entities, named: name,
+                             checkingPatterns: checkingPatterns)
   }
 
   public var graph: SystemGraph { loaded.graph }

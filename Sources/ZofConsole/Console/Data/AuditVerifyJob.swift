@@ -1,3 +1,4 @@
+import CPosix
 import Foundation
 import ZofCore
 
@@ -13,6 +14,9 @@ struct AuditVerifyJob: Sendable {
   }
 
   private func run() {
+    // Linux keeps a nice value per thread: this one yields to the thread drawing the
+    // console, so keys pressed while the chain is checked still redraw at once.
+    setpriority(__priority_which_t(PRIO_PROCESS.rawValue), id_t(gettid()), 10)
     let started = Date()
     do {
       let database = try Database(path: storePath, readOnly: true)

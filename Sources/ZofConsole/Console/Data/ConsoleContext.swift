@@ -167,6 +167,6 @@ enum ByteText {
       value /= 1024
       unit += 1
     }
-    return String(format: "%.1f%@", value, units[unit])
+    return NumberText.fixed(value, digits: 1) + units[unit]
   }
 }

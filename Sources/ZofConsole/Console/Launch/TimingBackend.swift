@@ -32,11 +32,11 @@ final class TimingBackend: TerminalBackend {
     let now = Self.milliseconds()
     framesShown += 1
     if framesShown == 1 {
-      logger.log(.trace, "console.first-frame", [("unix_ms", String(format: "%.3f", now))])
+      logger.log(.trace, "console.first-frame", [("unix_ms", NumberText.fixed(now, digits: 3))])
     }
     if let keyReadAt {
       logger.log(.trace, "console.key-frame",
-                 [("ms", String(format: "%.3f", now - keyReadAt))])
+                 [("ms", NumberText.fixed(now - keyReadAt, digits: 3))])
       self.keyReadAt = nil
     }
   }

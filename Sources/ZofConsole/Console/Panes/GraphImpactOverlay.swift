@@ -29,7 +29,7 @@ struct GraphImpactOverlay: Sendable {
     }
     let role = Self.role(forLevel: item.level)
     var lines = [
-      TextPanel.Line("risk \(String(format: "%.3f", item.risk)) \(item.level), "
+      TextPanel.Line("risk \(NumberText.fixed(item.risk, digits: 3)) \(item.level), "
                        + "distance \(item.distance)", role),
       TextPanel.Line(item.riskParts.partsText, .muted),
     ]

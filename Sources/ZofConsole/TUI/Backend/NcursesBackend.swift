@@ -16,6 +16,10 @@ final class NcursesBackend: TerminalBackend {
   private var colorPairs: ColorPairs
   private var previous: CellBuffer?
   private var previousTheme: Theme?
+  private var styles: [StyleKey: (attr_t, Int16)] = [:]
+  /// Scalars of one cell passed to `setcchar`, with room for the terminating zero.
+  private static let maxScalars = 4
+  private let characters = UnsafeMutablePointer<wchar_t>.allocate(capacity: maxScalars + 1)
 
   /// Takes over the terminal. Throws when curses cannot start (no terminal, unknown TERM).
   init(environment: [String: String] = ProcessInfo.processInfo.environment) throws {
@@ -69,19 +73,22 @@ final class NcursesBackend: TerminalBackend {
       // The old screen's contents are unknown after a resize or theme change.
       werase(zof_stdscr())
       clearok(zof_stdscr(), true)
+      styles.removeAll(keepingCapacity: true)
     }
-    var styles: [StyleKey: (attr_t, Int16)] = [:]
-    for y in 0..<buffer.height {
-      for x in 0..<buffer.width {
-        let cell = buffer[x, y]
-        if cell.isContinuation { continue }
-        if !fullRepaint, let previous, previous[x, y] == cell { continue }
-        let key = StyleKey(role: cell.role, attributes: cell.attributes)
-        let style = styles[key] ?? colorPairs.resolve(theme.style(for: cell.role),
-                                                      extra: cell.attributes)
-        styles[key] = style
-        paint(cell, x: x, y: y, attributes: style.0, pair: style.1)
+    let unchanged = fullRepaint ? nil : previous?.cells
+    var lastKey: StyleKey?
+    var lastStyle: (attr_t, Int16) = (0, 0)
+    for (index, cell) in buffer.cells.enumerated() {
+      if cell.isContinuation { continue }
+      if let unchanged, unchanged[index] == cell { continue }
+      // Neighbouring cells mostly share a style, so the table is consulted only on a change.
+      let key = StyleKey(role: cell.role, attributes: cell.attributes)
+      if key != lastKey {
+        lastStyle = style(for: key, theme: theme)
+        lastKey = key
       }
+      paint(cell, x: index % buffer.width, y: index / buffer.width,
+            attributes: lastStyle.0, pair: lastStyle.1)
     }
     wnoutrefresh(zof_stdscr())
     doupdate()
@@ -94,12 +101,28 @@ final class NcursesBackend: TerminalBackend {
     var attributes: CellAttributes
   }
 
+  /// Returns the curses attributes and colour pair of a style, kept until the theme changes.
+  private func style(for key: StyleKey, theme: Theme) -> (attr_t, Int16) {
+    if let known = styles[key] { return known }
+    let resolved = colorPairs.resolve(theme.style(for: key.role), extra: key.attributes)
+    styles[key] = resolved
+    return resolved
+  }
+
   private func paint(_ cell: Cell, x: Int, y: Int, attributes: attr_t, pair: Int16) {
     // A cchar_t contains at most CCHARW_MAX (5 in ncurses 6.4) wide characters, one
-    // spacing character and its combining marks, so longer clusters are cut.
-    var characters = cell.text.unicodeScalars.prefix(4).map { wchar_t(bitPattern: $0.value) }
-    if characters.isEmpty { characters = [wchar_t(32)] }
-    characters.append(0)
+    // spacing character and its combining marks, so longer clusters are cut. The
+    // characters go through one reused buffer instead of an array per cell.
+    var count = 0
+    for scalar in cell.text.unicodeScalars.prefix(Self.maxScalars) {
+      characters[count] = wchar_t(bitPattern: scalar.value)
+      count += 1
+    }
+    if count == 0 {
+      characters[0] = 32
+      count = 1
+    }
+    characters[count] = 0
     var cchar = cchar_t()
     setcchar(&cchar, characters, attributes, pair, nil)
     // Writing the bottom-right cell returns ERR because the cursor cannot advance, but

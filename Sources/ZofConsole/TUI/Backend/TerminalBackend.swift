@@ -14,17 +14,23 @@ protocol TerminalBackend: AnyObject {
 extension ConsoleApp {
   /// Runs the main loop until a quit reaction or until the backend stops: draw when
   /// needed, wait for a key (the backend's timeout bounds the wait), dispatch it, tick.
+  ///
+  /// The first frame is drawn before the first tick, so work that a tick starts (polling
+  /// the store, verifying the audit chain) never delays it.
   func run(on backend: any TerminalBackend) {
+    draw(on: backend)
     while isRunning && !backend.shouldStop {
       tick()
-      if needsRedraw {
-        let size = backend.size
-        var buffer = CellBuffer(width: size.width, height: size.height)
-        render(into: &buffer)
-        backend.present(buffer, theme: theme)
-        markDrawn()
-      }
+      if needsRedraw { draw(on: backend) }
       if let key = backend.readKey() { handleKey(key) }
     }
+  }
+
+  private func draw(on backend: any TerminalBackend) {
+    let size = backend.size
+    var buffer = CellBuffer(width: size.width, height: size.height)
+    render(into: &buffer)
+    backend.present(buffer, theme: theme)
+    markDrawn()
   }
 }

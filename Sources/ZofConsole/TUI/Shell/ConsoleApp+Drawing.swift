@@ -1,4 +1,5 @@
 import Foundation
+import ZofCore
 
 /// Layout and drawing of the shell: header, tab bar, body and the two footer rows.
 extension ConsoleApp {
@@ -85,7 +86,8 @@ extension ConsoleApp {
     calendar.timeZone = timeZone
     // Hours and minutes only, so the header fits in 80 columns next to the status.
     let parts = calendar.dateComponents([.hour, .minute], from: date)
-    return String(format: "%02d:%02d", parts.hour ?? 0, parts.minute ?? 0)
+    return NumberText.zeroPadded(parts.hour ?? 0, width: 2) + ":"
+      + NumberText.zeroPadded(parts.minute ?? 0, width: 2)
   }
 
   private func drawTabs(into buffer: inout CellBuffer, region: Rect) {

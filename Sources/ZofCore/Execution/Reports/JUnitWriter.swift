@@ -37,7 +37,7 @@ public enum JUnitWriter {
       let skipped = cases.filter { $0.status == .skipped }.count
       lines.append("  <testsuite name=\(attribute(check.ref)) tests=\"\(cases.count)\" "
                      + "failures=\"\(failed)\" errors=\"\(errored)\" skipped=\"\(skipped)\" "
-                     + "time=\"\(String(format: "%.3f", check.duration))\">")
+                     + "time=\"\(NumberText.fixed(check.duration, digits: 3))\">")
       if check.attempts > 1 {
         lines.append("    <properties><property name=\"zof.attempts\" "
                        + "value=\"\(check.attempts)\"/><property name=\"zof.status\" "
@@ -68,7 +68,7 @@ public enum JUnitWriter {
   static func testcase(_ test: TestCaseResult) -> [String] {
     var open = "    <testcase name=\(attribute(test.name)) classname="
       + attribute(test.classname.isEmpty ? test.suite : test.classname)
-    if let time = test.time { open += " time=\"\(String(format: "%.3f", time))\"" }
+    if let time = test.time { open += " time=\"\(NumberText.fixed(time, digits: 3))\"" }
     let message = attribute(test.message ?? "")
     switch test.status {
     case .passed:
