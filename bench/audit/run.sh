@@ -7,7 +7,7 @@ cd "$(dirname "$0")/../.."
 events="${1:-1000000}"
 batch="${2:-10000}"
 shift $(( $# < 2 ? $# : 2 ))
-swift build -c release --product ZofAuditBench
+swift build -c release --static-swift-stdlib --product ZofAuditBench
 folder="$(mktemp -d "${TMPDIR:-/tmp}/zof-audit-bench.XXXXXX")"
 trap 'rm -rf "$folder"' EXIT
 .build/release/ZofAuditBench --events "$events" --batch "$batch" --dir "$folder" "$@"

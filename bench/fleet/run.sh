@@ -2,7 +2,7 @@
 # Measures the fleet executor against plain process spawning; bench/README.md has results.
 # Usage, from the package root: bench/fleet/run.sh [ROUNDS]
 set -eu
-swift build -c release --product ZofBench >/dev/null
+swift build -c release --static-swift-stdlib --product ZofBench >/dev/null
 bench=.build/release/ZofBench
 count=2000
 rounds=${1:-3}

@@ -17,7 +17,7 @@ if [ ! -x "$out/venv/bin/python" ]; then
 fi
 rm -rf "$out/workspace"
 python3 bench/graph/generate.py "$out/workspace" "$entities" "$relations"
-swift build -c release --product ZofGraphBench >/dev/null
+swift build -c release --static-swift-stdlib --product ZofGraphBench >/dev/null
 zof=$(.build/release/ZofGraphBench "$out/workspace" "$repeats")
 base=$("$out/venv/bin/python" bench/graph/baselines.py "$out/workspace" "$repeats")
 echo "zof:       $zof"

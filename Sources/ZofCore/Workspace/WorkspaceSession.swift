@@ -65,6 +65,24 @@ public final class WorkspaceSession: @unchecked Sendable {
     authorizer = Authorizer(policy: policy, directory: Directory(entities: loaded.graph.entities))
   }
 
+  private init(copying session: WorkspaceSession, store: Store) {
+    workspace = session.workspace
+    logger = session.logger
+    self.store = store
+    audit = AuditLog(database: store.database)
+    loaded = session.loaded
+    policy = session.policy
+    authorizer = session.authorizer
+    identity = session.identity
+  }
+
+  /// Returns a session for another thread: its own connection to the store, with this
+  /// session's snapshot, policy and identity. Opening it imports nothing and records
+  /// nothing, so a console can evaluate in the background without touching the trail.
+  public func detached() throws -> WorkspaceSession {
+    WorkspaceSession(copying: self, store: try Store(path: workspace.storePath))
+  }
+
   static func policy(_ graph: SystemGraph, _ workspace: Workspace, checkingPatterns: Bool)
     throws -> Policy
   {

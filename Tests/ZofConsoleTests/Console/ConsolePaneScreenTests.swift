@@ -19,8 +19,19 @@ struct ConsolePaneScreenTests {
     return builder.build(session: fixture.session, readOnly: readOnly)
   }
 
+  /// Renders once (which starts any background evaluation the pane needs), ticks until that
+  /// work has shown its result, then renders the screen compared.
   private func screen(_ app: ConsoleApp, width: Int, height: Int) -> [String] {
     app.tick()
+    var first = CellBuffer(width: width, height: height)
+    app.render(into: &first)
+    let deadline = Date().addingTimeInterval(20)
+    while app.isBusy && Date() < deadline {
+      usleep(10_000)
+      // The test clock stands still, so the shell's own tick would not poll the panes.
+      for pane in app.panes { app.apply(pane.tick()) }
+    }
+    #expect(!app.isBusy, "a pane was still evaluating after 20 s")
     var buffer = CellBuffer(width: width, height: height)
     app.render(into: &buffer)
     return ConsoleFixture.masked(TextBackend.trimmedLines(of: buffer))
@@ -39,6 +50,21 @@ struct ConsolePaneScreenTests {
       let name = "console-\(pane.title.lowercased())-\(width)x\(height)"
       ScreenSnapshot.assertMatches(screen(app, width: width, height: height), named: name)
     }
+  }
+
+  /// The pane draws at once while git is consulted in the background, then shows the report.
+  @Test func readinessShowsItIsEvaluatingThenTheReport() throws {
+    let fixture = try ConsoleFixture()
+    let app = build(fixture).app
+    app.handleKey(.character("5"))
+    var buffer = CellBuffer(width: 80, height: 24)
+    app.render(into: &buffer)
+    let waiting = TextBackend.trimmedLines(of: buffer)
+    #expect(waiting.contains { $0.contains("Readiness of HEAD for ci (evaluating)") })
+    #expect(app.isBusy)
+    let done = screen(app, width: 80, height: 24)
+    #expect(done.contains { $0.contains("for ci: NOT READY") })
+    #expect(!done.contains { $0.contains("(evaluating)") })
   }
 
   @Test(arguments: sizes)

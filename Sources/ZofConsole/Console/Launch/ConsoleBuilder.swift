@@ -23,8 +23,7 @@ struct ConsoleBuilder {
     let runs = RunsPane(context: context, clock: clock)
     let approvals = ApprovalsPane(context: context)
     let audit = AuditPane(context: context, clock: clock)
-    let readiness = ReadinessPane(context: context,
-                                  provider: EvaluatorReadinessProvider(context: context))
+    let readiness = ReadinessPane(context: context, provider: EvaluatorReadinessProvider())
     let app = ConsoleApp(
       panes: [graph, runs, approvals, audit, readiness], status: context.shellStatus,
       readOnly: readOnly, theme: theme, themeResolver: themeResolver, clock: clock,

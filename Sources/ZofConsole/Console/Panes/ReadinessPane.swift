@@ -3,25 +3,28 @@ import ZofCore
 
 /// The seam between the Readiness pane and whatever evaluates readiness. The console uses
 /// `ReadinessEvaluator`; tests and other front ends may plug in their own.
-@MainActor
-protocol ReadinessProvider {
-  func readiness(ref: String, environment: String) throws -> ReadinessReport
+protocol ReadinessProvider: Sendable {
+  /// Evaluates on a background thread, with a session of its own.
+  func readiness(ref: String, environment: String, session: WorkspaceSession) throws
+    -> ReadinessReport
 }
 
-/// Readiness through the core's `ReadinessEvaluator` over the console's current session.
-@MainActor
+/// Readiness through the core's `ReadinessEvaluator`.
 struct EvaluatorReadinessProvider: ReadinessProvider {
-  let context: ConsoleContext
-
-  func readiness(ref: String, environment: String) throws -> ReadinessReport {
-    try ReadinessEvaluator(session: context.session).evaluate(ref: ref,
-                                                             environment: environment)
+  func readiness(ref: String, environment: String, session: WorkspaceSession) throws
+    -> ReadinessReport
+  {
+    try ReadinessEvaluator(session: session).evaluate(ref: ref, environment: environment)
   }
 }
 
 /// Readiness of a ref for an environment (HEAD and the workspace's environment until
 /// `:readiness` picks others): each criterion met or not, with the evidence behind it, and
 /// `s` to sign off through the policy.
+///
+/// Evaluating runs git (to resolve the ref and list the commits since the last ready one),
+/// which can take a large part of a second, so it happens on a background thread. The pane
+/// keeps showing the previous report, marked as being evaluated, until the new one arrives.
 @MainActor
 final class ReadinessPane: Pane, StoreBackedPane {
   let title = "Readiness"
@@ -33,6 +36,9 @@ final class ReadinessPane: Pane, StoreBackedPane {
   var provider: (any ReadinessProvider)?
   private var panel = TextPanel()
   var loadedGeneration = -1
+  /// The evaluation in progress, and whether the store changed again since it started.
+  private var evaluation: ReadinessEvaluation?
+  private var evaluateAgain = false
 
   init(context: ConsoleContext, provider: (any ReadinessProvider)? = nil) {
     self.context = context
@@ -43,17 +49,26 @@ final class ReadinessPane: Pane, StoreBackedPane {
   var ref = "HEAD"
   lazy var environment: String = context.workspace.config.environment
 
+  var isBusy: Bool { evaluation != nil }
+
   /// Shows `ref` for `environment` from now on.
   func show(ref: String, environment: String) -> [Reaction] {
     self.ref = ref
     self.environment = environment
+    panel = TextPanel()
     return reload()
   }
 
   func draw(into buffer: inout CellBuffer, region: Rect) {
     reloadIfStale()
-    buffer.box(region, title: "Readiness of \(ref) for \(environment)")
-    panel.draw(into: &buffer, region: region.inset(by: 1))
+    let title = "Readiness of \(ref) for \(environment)"
+    buffer.box(region, title: isBusy ? title + " (evaluating)" : title)
+    if panel.lines.isEmpty {
+      var waiting = TextPanel([TextPanel.Line("evaluating the criteria...", .muted)])
+      waiting.draw(into: &buffer, region: region.inset(by: 1))
+    } else {
+      panel.draw(into: &buffer, region: region.inset(by: 1))
+    }
   }
 
   func handle(_ action: ActionID) -> [Reaction]? {
@@ -89,17 +104,43 @@ final class ReadinessPane: Pane, StoreBackedPane {
     }
   }
 
+  /// Starts evaluating the shown ref, or notes that it must be evaluated again once the
+  /// evaluation in progress ends, so at most one runs at a time.
   func reload() -> [Reaction] {
     loadedGeneration = context.generation
     guard let provider else {
       panel = TextPanel([TextPanel.Line("readiness is not available in this console", .muted)])
       return [.redraw]
     }
+    if evaluation != nil {
+      evaluateAgain = true
+      return [.redraw]
+    }
     do {
-      let report = try provider.readiness(ref: ref, environment: environment)
-      panel = TextPanel(Self.lines(report))
+      evaluation = ReadinessEvaluation(ref: ref, environment: environment)
+      evaluation?.start(provider, session: try context.session.detached())
     } catch {
+      evaluation = nil
       panel = TextPanel([TextPanel.Line(ConsoleErrorText.describe(error), .error)])
+    }
+    return [.redraw]
+  }
+
+  /// Shows a finished evaluation when it is for the ref and environment still shown.
+  func tick() -> [Reaction] {
+    guard let evaluation, let outcome = evaluation.outcome else { return [] }
+    self.evaluation = nil
+    if evaluation.ref == ref && evaluation.environment == environment {
+      switch outcome {
+      case .success(let report): panel = TextPanel(Self.lines(report))
+      case .failure(let failure): panel = TextPanel([TextPanel.Line(failure.text, .error)])
+      }
+    } else {
+      evaluateAgain = true
+    }
+    if evaluateAgain {
+      evaluateAgain = false
+      return reload()
     }
     return [.redraw]
   }
@@ -130,5 +171,43 @@ final class ReadinessPane: Pane, StoreBackedPane {
                                   + "\(report.environment)); :readiness --ref REF --env ENV "
                                   + "shows another", .accent))
     return lines
+  }
+}
+
+/// One readiness evaluation on its own thread; the pane collects the outcome on a tick.
+final class ReadinessEvaluation: @unchecked Sendable {
+  /// A failure, worded for the footer while still on the background thread.
+  struct Failure: Error {
+    let text: String
+  }
+
+  let ref: String
+  let environment: String
+  private let lock = NSLock()
+  private var finished: Result<ReadinessReport, Failure>?
+
+  init(ref: String, environment: String) {
+    self.ref = ref
+    self.environment = environment
+  }
+
+  /// The report or the failure, once the thread has ended.
+  var outcome: Result<ReadinessReport, Failure>? {
+    lock.withLock { finished }
+  }
+
+  func start(_ provider: any ReadinessProvider, session: WorkspaceSession) {
+    let thread = Thread { [self] in
+      let result: Result<ReadinessReport, Failure>
+      do {
+        result = .success(try provider.readiness(ref: ref, environment: environment,
+                                                 session: session))
+      } catch {
+        result = .failure(Failure(text: ConsoleErrorText.describe(error)))
+      }
+      lock.withLock { finished = result }
+    }
+    thread.name = "zof-readiness"
+    thread.start()
   }
 }

@@ -77,6 +77,9 @@ final class ConsoleApp {
   }
 
   func markDrawn() { needsRedraw = false }
+
+  /// Whether a pane has background work whose result is not on screen yet.
+  var isBusy: Bool { panes.contains { $0.isBusy } }
   func setNeedsRedraw() { needsRedraw = true }
 
   func setTheme(_ newTheme: Theme) {

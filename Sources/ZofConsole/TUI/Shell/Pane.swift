@@ -25,12 +25,15 @@ protocol Pane: AnyObject {
   func setFilter(_ text: String) -> [Reaction]
   func reload() -> [Reaction]
   func tick() -> [Reaction]
+  /// Whether work the pane started in the background has yet to show up on screen.
+  var isBusy: Bool { get }
 }
 
 extension Pane {
   func setFilter(_ text: String) -> [Reaction] { [] }
   func reload() -> [Reaction] { [.redraw] }
   func tick() -> [Reaction] { [] }
+  var isBusy: Bool { false }
 }
 
 /// Case-insensitive matching for pane filters.
