@@ -71,12 +71,12 @@ public struct CatalogLoader: Sendable {
 
   private func parseFile(_ path: String) -> FileResult {
     var result = FileResult()
-    guard let data = FileManager.default.contents(atPath: path) else {
+    guard let (source, data) = CatalogSource.read(path) else {
       result.errors.append(InputError("cannot read catalog file \(path)",
                                       hint: "check that it exists and is readable"))
       return result
     }
-    result.source = CatalogSource(path: path, digest: SHA256.hex(data))
+    result.source = source
     let documents: [YAMLNode]
     do {
       documents = try YAMLParser.parseDocuments(String(decoding: data, as: UTF8.self),

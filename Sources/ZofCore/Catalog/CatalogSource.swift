@@ -1,13 +1,56 @@
+import Foundation
+
 /// One file the catalog was read from, with the digest that decides when to re-import.
 public struct CatalogSource: Sendable, Equatable {
   /// Absolute path.
   public var path: String
   /// SHA-256 of the file's bytes.
   public var digest: String
+  /// Size and modification time when it was read; while they match, the file is not read
+  /// again to find out whether it changed. Nil in snapshots stored before stamps were kept.
+  public var stamp: FileStamp?
 
-  public init(path: String, digest: String) {
+  public init(path: String, digest: String, stamp: FileStamp? = nil) {
     self.path = path
     self.digest = digest
+    self.stamp = stamp
+  }
+
+  /// Reads the file at `path` and returns its bytes with the source that records them under
+  /// `recordedPath` (the path itself by default); nil when it cannot be read.
+  ///
+  /// The stamp is taken before the bytes are read, and only when the file was last modified
+  /// more than `FileStamp.settleNanoseconds` earlier. A file written around the time it is
+  /// read could be written again within the clock's granularity without its stamp moving,
+  /// so it gets no stamp and is hashed on each check until `verify` can stamp it.
+  public static func read(_ path: String, recordedAs recordedPath: String? = nil)
+    -> (source: CatalogSource, data: Data)?
+  {
+    let stamp = FileStamp.of(path).flatMap { $0.isSettled() ? $0 : nil }
+    guard let data = FileManager.default.contents(atPath: path) else { return nil }
+    let source = CatalogSource(path: recordedPath ?? path, digest: SHA256.hex(data),
+                               stamp: stamp)
+    return (source, data)
+  }
+
+  /// The outcome of checking a recorded source against its file.
+  public enum Check: Equatable, Sendable {
+    case unchanged
+    /// The bytes are the ones recorded, and the file now has a settled stamp to record.
+    case unchangedWithNewStamp(FileStamp)
+    case changed
+  }
+
+  /// Checks whether the file still holds the bytes recorded. Only a missing or different
+  /// stamp makes it read and hash the file.
+  public func verify() -> Check {
+    guard let current = FileStamp.of(path) else { return .changed }
+    if let stamp, stamp == current { return .unchanged }
+    guard let data = FileManager.default.contents(atPath: path),
+          SHA256.hex(data) == digest
+    else { return .changed }
+    return current.isSettled() && FileStamp.of(path) == current
+      ? .unchangedWithNewStamp(current) : .unchanged
   }
 }
 

@@ -29,10 +29,10 @@ public struct CodeOwners: Sendable {
   public static func load(repositoryPath: String) -> CodeOwners {
     for location in locations {
       let path = (repositoryPath as NSString).appendingPathComponent(location)
-      if let data = FileManager.default.contents(atPath: path) {
+      if let (source, data) = CatalogSource.read(path,
+                                                  recordedAs: CatalogLoader.canonicalPath(path)) {
         var owners = parse(String(decoding: data, as: UTF8.self), file: location)
-        owners.source = CatalogSource(path: CatalogLoader.canonicalPath(path),
-                                      digest: SHA256.hex(data))
+        owners.source = source
         return owners
       }
     }

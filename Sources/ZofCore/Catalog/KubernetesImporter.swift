@@ -40,11 +40,11 @@ public struct KubernetesImporter: Sendable {
       }
       for file in files {
         let path = CatalogLoader.canonicalPath(file)
-        guard let data = FileManager.default.contents(atPath: path) else {
+        guard let (source, data) = CatalogSource.read(path) else {
           errors.append(InputError("cannot read manifest \(path)"))
           continue
         }
-        contents.sources.append(CatalogSource(path: path, digest: SHA256.hex(data)))
+        contents.sources.append(source)
         do {
           let documents = try YAMLParser.parseDocuments(String(decoding: data, as: UTF8.self),
                                                         file: path)

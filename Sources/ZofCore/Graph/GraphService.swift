@@ -73,7 +73,7 @@ public struct GraphService {
   /// NOTE: a file that only a glob inside an unchanged Location would now match is not seen
   /// until some other source changes or `zof graph import` runs.
   func sourcesChanged(since snapshot: SnapshotInfo) throws -> Bool {
-    let recorded = Dictionary(snapshot.sources.map { ($0.path, $0.digest) },
+    let recorded = Dictionary(snapshot.sources.map { ($0.path, $0) },
                               uniquingKeysWith: { first, _ in first })
     let loader = CatalogLoader(baseFolder: workspace.root)
     var current: Set<String> = []
@@ -83,9 +83,18 @@ public struct GraphService {
       }
     }
     if current.contains(where: { recorded[$0] == nil }) { return true }
-    for (path, digest) in recorded {
-      guard let data = FileManager.default.contents(atPath: path) else { return true }
-      if SHA256.hex(data) != digest { return true }
+    var newStamps: [String: FileStamp] = [:]
+    for source in recorded.values {
+      switch source.verify() {
+      case .changed: return true
+      case .unchanged: break
+      case .unchangedWithNewStamp(let stamp): newStamps[source.path] = stamp
+      }
+    }
+    // Files hashed because they had no settled stamp are stamped now, so the next session
+    // does not read them again.
+    if !newStamps.isEmpty {
+      try store.snapshots.recordStamps(newStamps, snapshot: snapshot.id)
     }
     let owners = CodeOwners.load(repositoryPath: workspace.repositoryPath)
     if let source = owners.source, recorded[source.path] == nil { return true }

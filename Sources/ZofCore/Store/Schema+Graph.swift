@@ -44,4 +44,11 @@ extension Schema {
       origin TEXT NOT NULL
     ) STRICT;
     """)
+
+  /// The size and modification time of each source file when it was read, so that opening
+  /// a session checks a large catalog for changes without reading every file.
+  static let sourceStampsMigration = Migration(version: 5, name: "source-stamps", sql: """
+    ALTER TABLE snapshot_sources ADD COLUMN size INTEGER;
+    ALTER TABLE snapshot_sources ADD COLUMN modified_ns INTEGER;
+    """)
 }

@@ -7,5 +7,6 @@ public enum Schema {
     governanceMigration,
     executionMigration,
     remediationMigration,
+    sourceStampsMigration,
   ]
 }

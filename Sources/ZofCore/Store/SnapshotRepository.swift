@@ -37,8 +37,12 @@ public struct SnapshotRepository {
       let id = database.lastInsertRowID
       for source in catalog.sources {
         try database.run(
-          "INSERT INTO snapshot_sources (snapshot_id, path, digest) VALUES (?, ?, ?)",
-          [id, source.path, source.digest])
+          """
+          INSERT INTO snapshot_sources (snapshot_id, path, digest, size, modified_ns)
+          VALUES (?, ?, ?, ?, ?)
+          """,
+          [id, source.path, source.digest, source.stamp?.size,
+           source.stamp?.modifiedNanoseconds])
       }
       try saveEntities(catalog.entities, snapshot: id)
       try saveRelations(catalog.relations, snapshot: id)
@@ -112,6 +116,19 @@ public struct SnapshotRepository {
   }
 
   /// Returns the newest snapshot, or nil before the first import.
+  /// Records the stamps of source files found unchanged, by path, in one transaction.
+  public func recordStamps(_ stamps: [String: FileStamp], snapshot id: Int64) throws {
+    try database.transaction {
+      for (path, stamp) in stamps {
+        try database.run(
+          """
+          UPDATE snapshot_sources SET size = ?, modified_ns = ?
+          WHERE snapshot_id = ? AND path = ?
+          """, [stamp.size, stamp.modifiedNanoseconds, id, path])
+      }
+    }
+  }
+
   public func latest() throws -> SnapshotInfo? {
     guard let id = try database.scalar("SELECT max(id) FROM snapshots") else { return nil }
     return try info(id: id)
@@ -119,8 +136,16 @@ public struct SnapshotRepository {
 
   public func info(id: Int64) throws -> SnapshotInfo? {
     let sources = try database.query(
-      "SELECT path, digest FROM snapshot_sources WHERE snapshot_id = ? ORDER BY path", [id]
-    ) { CatalogSource(path: $0.text(0), digest: $0.text(1)) }
+      """
+      SELECT path, digest, size, modified_ns FROM snapshot_sources
+      WHERE snapshot_id = ? ORDER BY path
+      """, [id]
+    ) { row in
+      CatalogSource(
+        path: row.text(0), digest: row.text(1),
+        stamp: row.isNull(2) || row.isNull(3)
+          ? nil : FileStamp(size: row.int64(2), modifiedNanoseconds: row.int64(3)))
+    }
     return try database.queryFirst(
       """
       SELECT id, created_at, digest, entity_count, relation_count, warnings

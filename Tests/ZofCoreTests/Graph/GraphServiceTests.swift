@@ -46,6 +46,62 @@ struct GraphServiceTests {
     #expect(third.snapshot.id == first.snapshot.id + 1)
   }
 
+  /// Sets the file's modification time `seconds` into the past.
+  func age(_ name: String, by seconds: Double) throws {
+    try FileManager.default.setAttributes(
+      [.modificationDate: Date().addingTimeInterval(-seconds)],
+      ofItemAtPath: folder.path + "/" + name)
+  }
+
+  func recordedStamp(_ graphs: GraphService) throws -> FileStamp? {
+    try graphs.store.snapshots.latest()?.sources.first { $0.path.hasSuffix("serde.yaml") }?.stamp
+  }
+
+  /// A file written just before the import could be rewritten with the same size inside the
+  /// clock's granularity, so it is not stamped, and such an edit is still noticed.
+  @Test func freshFileIsHashedAndSameSizeEditNoticed() throws {
+    folder.write("catalog/serde.yaml", component)
+    let graphs = try service()
+    _ = try graphs.current()
+    #expect(try recordedStamp(graphs) == nil)
+    folder.write("catalog/serde.yaml", component.replacingOccurrences(of: "db", with: "dx"))
+    #expect(try graphs.current().imported)
+  }
+
+  /// Once a file has settled, the check that finds it unchanged stamps it, and from then on
+  /// a matching stamp is trusted without reading the file.
+  @Test func settledFileIsStampedAndTrusted() throws {
+    folder.write("catalog/serde.yaml", component)
+    let graphs = try service()
+    let first = try graphs.current()
+    try age("catalog/serde.yaml", by: 60)
+    #expect(try !graphs.current().imported)
+    let stamp = try #require(try recordedStamp(graphs))
+    #expect(stamp == FileStamp.of(folder.path + "/catalog/serde.yaml"))
+
+    // The same size and the recorded time: only a stamp check would miss this edit, which
+    // shows that the file is not read while its stamp matches.
+    folder.write("catalog/serde.yaml", component.replacingOccurrences(of: "db", with: "dx"))
+    try FileManager.default.setAttributes(
+      [.modificationDate: Date(timeIntervalSince1970:
+        Double(stamp.modifiedNanoseconds) / 1_000_000_000)],
+      ofItemAtPath: folder.path + "/catalog/serde.yaml")
+    #expect(FileStamp.of(folder.path + "/catalog/serde.yaml") == stamp)
+    #expect(try graphs.current().snapshot.id == first.snapshot.id)
+
+    // Any write moves the time, and the edit is imported.
+    folder.write("catalog/serde.yaml", component.replacingOccurrences(of: "db", with: "dy"))
+    #expect(try graphs.current().imported)
+  }
+
+  @Test func settledFileIsStampedAtImport() throws {
+    folder.write("catalog/serde.yaml", component)
+    try age("catalog/serde.yaml", by: 60)
+    let graphs = try service()
+    #expect(try graphs.current().imported)
+    #expect(try recordedStamp(graphs) == FileStamp.of(folder.path + "/catalog/serde.yaml"))
+  }
+
   @Test func newFileTriggersImport() throws {
     folder.write("catalog/serde.yaml", component)
     let graphs = try service()
