@@ -53,6 +53,20 @@ struct CellBufferTests {
     #expect(CharacterWidth.of("é") == 1)
   }
 
+  /// ASCII and box drawing take a shortcut; it must agree with the per-scalar rules.
+  @Test func shortcutWidthsAgreeWithScalarWidths() {
+    let scalars = (0x00...0x7F).map { $0 } + (0x2500...0x259F).map { $0 }
+    for value in scalars {
+      let scalar = Unicode.Scalar(UInt32(value))!
+      #expect(CharacterWidth.of(Character(scalar)) == CharacterWidth.of(scalar),
+              "U+\(String(value, radix: 16))")
+    }
+    #expect(CharacterWidth.of("plain text") == 10)
+    #expect(CharacterWidth.of("a\u{7}b") == 2)
+    #expect(CharacterWidth.of("┌─ 日本 ─┐") == 10)
+    #expect(CharacterWidth.of("e\u{301}") == 1)
+  }
+
   @Test func combiningMarkStaysInItsCell() {
     var buffer = CellBuffer(width: 4, height: 1)
     buffer.text("e\u{301}x", x: 0, y: 0)

@@ -9,7 +9,12 @@ enum CharacterWidth {
   /// to the previous cell, 2 for wide characters, 1 otherwise. Control characters return 0
   /// and are also reported by `isControl`.
   static func of(_ character: Character) -> Int {
+    // Most cells are ASCII or box drawing, which need no Unicode property lookups.
+    if let ascii = character.asciiValue { return ascii < 0x20 || ascii == 0x7F ? 0 : 1 }
     let scalars = character.unicodeScalars
+    if scalars.count == 1, let only = scalars.first, (0x2500...0x259F).contains(only.value) {
+      return 1
+    }
     guard let first = scalars.first else { return 0 }
     if scalars.contains(where: { $0.value == 0xFE0F }) && isEmojiBase(first) { return 2 }
     var width = 0
@@ -36,7 +41,8 @@ enum CharacterWidth {
 
   /// Total columns of `text`.
   static func of(_ text: some StringProtocol) -> Int {
-    text.reduce(0) { $0 + of($1) }
+    if text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) { return text.utf8.count }
+    return text.reduce(0) { $0 + of($1) }
   }
 
   private static func isEmojiBase(_ scalar: Unicode.Scalar) -> Bool {
