@@ -39,6 +39,10 @@ let package = Package(
       name: "ZofConsoleBench",
       dependencies: ["ZofCore"]
     ),
+    .executableTarget(
+      name: "ZofStartFloor",
+      dependencies: ["CSQLite"]
+    ),
     .testTarget(
       name: "ZofCoreTests",
       dependencies: ["ZofCore"],

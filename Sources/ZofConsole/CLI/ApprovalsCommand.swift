@@ -9,7 +9,7 @@ enum ApprovalsCommand {
     discussion: "For each pending request, the separation-of-duties checklist for the acting "
       + "user: every rule, met or not, and why.",
     options: [
-      .flag("--all", "include decided and expired requests"),
+      .flag("--all", "include decided, expired and withdrawn requests"),
       .flag("--json", "print as JSON"),
     ]
   ) { invocation in

@@ -5,7 +5,7 @@ import Foundation
 /// A request is approved when the governing rule's `approvals` count of distinct permitted
 /// people approved it, and rejected by one rejection from a permitted person. A second vote
 /// by the same person is denied and audited as denied, like every other rejected vote.
-/// Votes on a request that is approved, rejected or expired are denied too.
+/// Votes on a request that is approved, rejected, expired or withdrawn are denied too.
 ///
 /// The approval count comes from the policy in force when each vote is cast, so a policy
 /// change applies to requests already queued.
@@ -79,6 +79,25 @@ public final class ApprovalQueue: Sendable {
           details: ["expires": .string(request.expires)]))
       }
       return overdue
+    }
+  }
+
+  /// Withdraws pending request `id`, whose subject no longer needs a decision (a newer
+  /// proposal replaced it), and records why. Returns false, changing nothing, when the
+  /// request is no longer pending.
+  ///
+  /// The withdrawal follows from an action that was itself authorized and recorded, so it
+  /// is recorded as Zof's, like an expiry.
+  @discardableResult
+  public func withdraw(requestID id: String, reason: String) throws -> Bool {
+    let now = clock()
+    return try database.transaction {
+      guard let request = try request(id: id), request.status == .pending else { return false }
+      try setStatus(.withdrawn, of: id, at: now)
+      try audit.append(AuditEntry(
+        actor: "zof", action: "approval.withdraw", subject: id, decision: .recorded,
+        details: ["reason": .string(reason)]))
+      return true
     }
   }
 

@@ -24,6 +24,8 @@ public enum ApprovalKind: String, Sendable, CaseIterable {
 
 public enum ApprovalStatus: String, Sendable, CaseIterable {
   case pending, approved, rejected, expired
+  /// Taken off the queue undecided, because its subject no longer needs a decision.
+  case withdrawn
 }
 
 /// The fields a capability supplies to queue a request with `ApprovalQueue.create`.

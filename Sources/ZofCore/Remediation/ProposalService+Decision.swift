@@ -16,7 +16,7 @@ extension ProposalService {
           let request = try session.approvals.request(id: requestID)
     else { return proposal }
     switch request.status {
-    case .pending:
+    case .pending, .withdrawn:
       return proposal
     case .approved:
       proposal = try approved(proposal, request)

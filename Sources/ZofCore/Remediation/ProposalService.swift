@@ -86,6 +86,11 @@ public final class ProposalService: @unchecked Sendable {
     for older in try proposals.supersede(before: proposal) {
       try recordAgent(spec, "proposal.supersede", older,
                       ["supersededBy": .integer(proposal.id)])
+      if let request = older.approvalRequestID {
+        try session.approvals.withdraw(
+          requestID: request,
+          reason: "proposal \(older.id) was superseded by proposal \(proposal.id)")
+      }
       if let path = older.worktree { removeWorktree(path) }
     }
     logger.info("proposal.create", [("proposal", proposal.id), ("run", failure.runID),

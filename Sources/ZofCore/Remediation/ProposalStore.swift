@@ -63,10 +63,7 @@ public struct ProposalStore: Sendable {
   }
 
   /// Marks open proposals for the same run and check as `superseded` by `newer`, and
-  /// returns them.
-  ///
-  /// NOTE: their approval requests stay pending, because the queue has no way to withdraw
-  /// a request, and `afterDecision` ignores a later vote on them.
+  /// returns them. `ProposalService` withdraws their pending approval requests.
   public func supersede(before newer: Proposal) throws -> [Proposal] {
     let older = try database.query("""
       \(Self.columns) WHERE run_id = ? AND check_ref = ? AND id < ?

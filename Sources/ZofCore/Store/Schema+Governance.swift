@@ -59,4 +59,46 @@ extension Schema {
       PRIMARY KEY (request_id, voter)
     ) STRICT;
     """)
+
+  /// Adds the `withdrawn` status. SQLite cannot change a CHECK constraint in place, so the
+  /// requests table is rebuilt; the votes that reference it are set aside and put back, so
+  /// no foreign key points at a missing row at any step.
+  static let approvalWithdrawalMigration = Migration(
+    version: 6, name: "approval-withdrawal", sql: """
+    CREATE TABLE approval_requests_next (
+      id TEXT PRIMARY KEY,
+      kind TEXT NOT NULL CHECK (kind IN ('remediation', 'quarantine', 'release')),
+      subject TEXT NOT NULL,
+      requester TEXT NOT NULL,
+      proposer TEXT NOT NULL,
+      change_authors TEXT NOT NULL,
+      affected TEXT NOT NULL,
+      owners TEXT NOT NULL,
+      environment TEXT,
+      evidence TEXT NOT NULL,
+      created_at TEXT NOT NULL,
+      expires_at TEXT NOT NULL,
+      status TEXT NOT NULL
+        CHECK (status IN ('pending', 'approved', 'rejected', 'expired', 'withdrawn')),
+      decided_at TEXT
+    ) STRICT;
+    INSERT INTO approval_requests_next SELECT * FROM approval_requests;
+    CREATE TEMP TABLE approval_votes_kept AS SELECT * FROM approval_votes;
+    DROP TABLE approval_votes;
+    DROP TABLE approval_requests;
+    ALTER TABLE approval_requests_next RENAME TO approval_requests;
+    CREATE INDEX approval_requests_by_status ON approval_requests(status, created_at);
+    CREATE TABLE approval_votes (
+      request_id TEXT NOT NULL REFERENCES approval_requests(id),
+      voter TEXT NOT NULL,
+      real_actor TEXT NOT NULL,
+      vote TEXT NOT NULL CHECK (vote IN ('approve', 'reject')),
+      time TEXT NOT NULL,
+      comment TEXT,
+      audit_seq INTEGER NOT NULL,
+      PRIMARY KEY (request_id, voter)
+    ) STRICT;
+    INSERT INTO approval_votes SELECT * FROM temp.approval_votes_kept;
+    DROP TABLE temp.approval_votes_kept;
+    """)
 }

@@ -8,5 +8,6 @@ public enum Schema {
     executionMigration,
     remediationMigration,
     sourceStampsMigration,
+    approvalWithdrawalMigration,
   ]
 }

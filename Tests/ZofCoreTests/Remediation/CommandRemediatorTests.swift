@@ -116,5 +116,18 @@ struct CommandRemediatorTests {
     #expect(try store.proposal(first.id)?.state == .superseded)
     #expect(second.state == .validated)
     #expect(!FileManager.default.fileExists(atPath: first.worktree ?? "/nonexistent-folder"))
+
+    // The older proposal's request leaves the queue, recorded, and takes no more votes.
+    let olderRequest = try #require(first.approvalRequestID)
+    #expect(try session.approvals.request(id: olderRequest)?.status == .withdrawn)
+    #expect(try session.approvals.requests(status: .pending).map(\.id)
+              == [second.approvalRequestID].compactMap { $0 })
+    let withdrawal = try session.audit.events(AuditQuery(action: "approval.withdraw")).events
+    #expect(withdrawal.map(\.subject) == [olderRequest])
+    #expect(withdrawal.first?.details.contains("superseded by proposal \(second.id)") == true)
+    let bob = try fixture.session(as: "bob")
+    let vote = try bob.approvals.approve(requestID: olderRequest, by: bob.identity)
+    #expect(!vote.decision.allowed)
+    #expect(vote.decision.reasons.joined().contains("already withdrawn"))
   }
 }
