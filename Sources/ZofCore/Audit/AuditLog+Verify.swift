@@ -29,6 +29,32 @@ extension AuditLog {
     return AuditVerification(count: scan.count, head: scan.head, tamper: tamper)
   }
 
+  /// Extends `earlier`, a verification of this log that found it intact, over the rows
+  /// appended since, and returns the verification of the whole log.
+  ///
+  /// The rows `earlier` covered are not read again, so a console can keep the verified
+  /// head current as events arrive. The first new row must link to `earlier`'s head as it
+  /// was then, so an edit that rewrote the old tail and its hashes before that row was
+  /// appended still shows, as does a tail that was removed.
+  public func verifyAppended(since earlier: AuditVerification) throws -> AuditVerification {
+    guard earlier.isIntact else { return earlier }
+    let current = try readHead()
+    if current.seq <= earlier.head.seq {
+      guard current != earlier.head else { return earlier }
+      return AuditVerification(
+        count: earlier.count, head: current,
+        tamper: try checkTruncation(expected: earlier.head, head: current))
+    }
+    let scan = try AuditLog.scan(database, (earlier.head.seq + 1)...current.seq,
+                                 after: earlier.head)
+    var tamper: AuditTamper?
+    if let firstBad = scan.firstBadSeq {
+      tamper = try classify(rowSeq: firstBad, previous: try headBefore(seq: firstBad))
+    }
+    return AuditVerification(count: earlier.count + scan.count,
+                             head: scan.count > 0 ? scan.head : earlier.head, tamper: tamper)
+  }
+
   /// Names what happened at the first row that failed, `rowSeq`, given the last row before
   /// it that passed (`previous`, or the empty head).
   ///

@@ -67,6 +67,30 @@ struct ConsolePaneScreenTests {
     #expect(!done.contains { $0.contains("(evaluating)") })
   }
 
+  /// Events another process appends after the chain was verified are checked as they
+  /// arrive, and the header's verified head moves with them.
+  @Test func verifiedHeadFollowsAppendedEvents() throws {
+    let fixture = try ConsoleFixture()
+    let context = build(fixture).context
+    context.startVerification()
+    let deadline = Date().addingTimeInterval(20)
+    while case .running = context.verification, Date() < deadline {
+      usleep(10_000)
+      _ = context.tick()
+    }
+    let before = try fixture.session.audit.head()
+    #expect(context.shellStatus.audit.text == "ok #\(before.seq) \(before.hash.prefix(8))")
+
+    let other = AuditLog(database: try Database(path: fixture.session.workspace.storePath))
+    try other.append(AuditEntry(actor: "user:default/alice", action: "view", subject: "x",
+                                decision: .allowed))
+    _ = context.tick()
+
+    let after = try other.head()
+    #expect(after.seq == before.seq + 1)
+    #expect(context.shellStatus.audit.text == "ok #\(after.seq) \(after.hash.prefix(8))")
+  }
+
   @Test(arguments: sizes)
   func runDrillsIntoChecksAndAttempt(width: Int, height: Int) throws {
     let fixture = try ConsoleFixture()

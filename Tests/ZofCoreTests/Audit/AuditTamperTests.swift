@@ -167,4 +167,54 @@ struct AuditTamperTests {
       #expect(result.head == head)
     }
   }
+
+  // MARK: - Extending a verification over appended events
+
+  static func appendViews(_ log: AuditLog, _ count: Int) throws {
+    try log.append(contentsOf: (1...count).map {
+      AuditEntry(actor: "user:default/alice", action: "view", subject: "y\($0)",
+                 decision: .allowed)
+    })
+  }
+
+  @Test func appendedEventsExtendTheVerification() throws {
+    let earlier = try log.verify()
+    try Self.appendViews(log, 3)
+    let extended = try log.verifyAppended(since: earlier)
+    #expect(extended.isIntact)
+    #expect(extended.count == Int64(Self.eventCount + 3))
+    #expect(extended.head == (try log.head()))
+    #expect(try log.verifyAppended(since: extended) == extended)
+  }
+
+  /// New events appended after the tail was cut and rewritten link to the rewritten tail,
+  /// not to the head verified before, so the extension fails although a fresh full
+  /// verification without an expected head would pass.
+  @Test func appendedAfterRewrittenTailIsCaught() throws {
+    let earlier = try log.verify()
+    try store.database.run("DELETE FROM audit_events WHERE seq > 7")
+    try Self.appendViews(log, 5)
+    #expect(try log.verify().isIntact)
+    let extended = try log.verifyAppended(since: earlier)
+    #expect(extended.tamper != nil)
+  }
+
+  @Test func removedTailSinceVerificationIsCaught() throws {
+    let earlier = try log.verify()
+    try store.database.run("DELETE FROM audit_events WHERE seq > 7")
+    let extended = try log.verifyAppended(since: earlier)
+    #expect(extended.tamper?.kind == .truncated)
+    #expect(extended.tamper?.seq == 8)
+  }
+
+  @Test func rewrittenHeadSinceVerificationIsCaught() throws {
+    let earlier = try log.verify()
+    var last = try Self.event(log, Int64(Self.eventCount))
+    try store.database.run("DELETE FROM audit_events WHERE seq = ?", [last.seq])
+    last.subject = "run-rewritten"
+    try Self.forge(log, last)
+    let extended = try log.verifyAppended(since: earlier)
+    #expect(extended.tamper?.kind == .truncated)
+    #expect(extended.tamper?.seq == last.seq)
+  }
 }

@@ -19,6 +19,8 @@ final class ConsoleContext {
   /// Background jobs still running, by name.
   private(set) var activeJobs: Set<String> = []
   private var lastDataVersion: Int64?
+  /// The generation whose new audit events were last added to the verification.
+  private var extendedGeneration = 0
   private var storeText = ShellStatus.Value("unknown", role: .muted)
 
   init(session: WorkspaceSession, readOnly: Bool) {
@@ -63,7 +65,41 @@ final class ConsoleContext {
       reactions.append(.redraw)
     }
     if case .running = verification { reactions.append(.redraw) }
+    if generation != extendedGeneration {
+      extendedGeneration = generation
+      reactions += extendVerification()
+    }
     return reactions
+  }
+
+  /// Most new events are checked here, on the main thread; beyond this many the whole
+  /// chain is verified again in the background instead.
+  static let appendedEventsCheckedInPlace: Int64 = 5_000
+
+  /// Carries a finished, intact verification over the events appended since, so the
+  /// header's verified head keeps up with the chain.
+  private func extendVerification() -> [Reaction] {
+    guard case .done(let earlier, let seconds) = verification, earlier.isIntact else {
+      return []
+    }
+    let audit = session.audit
+    do {
+      let head = try audit.head()
+      if head.seq - earlier.head.seq > Self.appendedEventsCheckedInPlace {
+        startVerification()
+        return [.redraw]
+      }
+      let extended = try audit.verifyAppended(since: earlier)
+      guard extended != earlier else { return [] }
+      verification = .done(extended, seconds: seconds)
+      if let tamper = extended.tamper {
+        return [.message(.error, "audit chain BROKEN: \(tamper.description)")]
+      }
+      return [.redraw]
+    } catch {
+      verification = .failed(ConsoleErrorText.describe(error))
+      return [.redraw]
+    }
   }
 
   private func receive(_ message: ConsoleMailbox.Message) -> [Reaction] {
@@ -79,7 +115,8 @@ final class ConsoleContext {
       if let tamper = result.tamper {
         return [.message(.error, "audit chain BROKEN: \(tamper.description)")]
       }
-      return [.redraw]
+      // Events appended while the chain was being read are checked now.
+      return [.redraw] + extendVerification()
     case .auditVerifyFailed(let text):
       verification = .failed(text)
       return [.message(.error, "audit verification failed: \(text)")]
