@@ -17,15 +17,20 @@ public enum TerminalText {
   public static let tabWidth = 8
 
   /// Sanitizes raw bytes, decoding invalid UTF-8 as U+FFFD.
-  public static func sanitize(_ bytes: some Sequence<UInt8>, mode: Mode = .strip) -> String {
-    sanitize(String(decoding: Array(bytes), as: UTF8.self), mode: mode)
+  public static func sanitize(_ bytes: some Sequence<UInt8>, mode: Mode = .strip,
+                              expandsTabs: Bool = true) -> String {
+    sanitize(String(decoding: Array(bytes), as: UTF8.self), mode: mode,
+             expandsTabs: expandsTabs)
   }
 
-  /// Sanitizes text: line feeds stay, tabs become spaces up to the next stop, carriage
-  /// returns and every other control character and escape sequence are removed or escaped.
-  public static func sanitize(_ text: String, mode: Mode = .strip) -> String {
+  /// Sanitizes text: line feeds stay, tabs become spaces up to the next stop (or stay tabs
+  /// when `expandsTabs` is false, for output that may go to a file), carriage returns and
+  /// every other control character and escape sequence are removed or escaped.
+  public static func sanitize(_ text: String, mode: Mode = .strip, expandsTabs: Bool = true)
+    -> String
+  {
     var scanner = Scanner(scalars: Array(text.unicodeScalars))
-    var output = Output()
+    var output = Output(expandsTabs: expandsTabs)
     while let scalar = scanner.next() {
       if scalar == "\n" || scalar == "\t" {
         output.append(scalar)
@@ -135,6 +140,7 @@ extension TerminalText {
 
   /// Collects output and tracks the column so tabs expand to the next stop.
   struct Output {
+    let expandsTabs: Bool
     var text = ""
     var column = 0
 
@@ -143,7 +149,7 @@ extension TerminalText {
       case "\n":
         text.unicodeScalars.append(scalar)
         column = 0
-      case "\t":
+      case "\t" where expandsTabs:
         let spaces = TerminalText.tabWidth - column % TerminalText.tabWidth
         text += String(repeating: " ", count: spaces)
         column += spaces

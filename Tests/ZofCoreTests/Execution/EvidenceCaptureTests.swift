@@ -36,7 +36,8 @@ struct EvidenceCaptureTests {
     ([0x1b, 0x5b, 0x33, 0x31, 0x6d], "\\x1b[31m"),
     ([0xff, 0x41], "\u{FFFD}A"),
     ([0x09, 0x0a, 0x0d], "\t\n\\x0d"),
-    ([0xc2, 0x85], "\\u{85}"),
+    ([0xc2, 0x85], "\\u{0085}"),
+    (Array("a\u{202E}b".utf8), "a\\u{202e}b"),
     (Array("żółw".utf8), "żółw"),
   ])
   func displayText(bytes: [UInt8], expected: String) {
