@@ -128,6 +128,16 @@ struct ConsolePaneScreenTests {
     #expect(request?.status == .approved)
   }
 
+  /// A quoted comment reaches the vote as one piece, quotes removed.
+  @Test func rejectCommandTakesAQuotedComment() throws {
+    let fixture = try ConsoleFixture(user: "bob")
+    let app = build(fixture).app
+    app.apply([.runCommand("reject \(fixture.requestID) \"breaks  refunds, see run 2\"")])
+    let votes = try fixture.session.approvals.votes(requestID: fixture.requestID)
+    #expect(votes.map(\.comment) == ["breaks  refunds, see run 2"])
+    #expect(try fixture.session.approvals.request(id: fixture.requestID)?.status == .rejected)
+  }
+
   @Test func approveAsAuthorIsRefused() throws {
     let fixture = try ConsoleFixture(user: "alice")
     let built = build(fixture)

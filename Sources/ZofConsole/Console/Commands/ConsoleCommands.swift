@@ -4,8 +4,8 @@ import ZofCore
 /// The console's `:` commands beyond the shell's own (`help`, `quit`, `theme`).
 ///
 /// Arguments are parsed with the CLI's `ArgumentParser` and option specs, so `:run` and
-/// `:impact` accept exactly what `zof run` and `zof impact` accept. Words are split at
-/// spaces, without shell quoting.
+/// `:impact` accept exactly what `zof run` and `zof impact` accept. Words are split as a
+/// shell splits them, quotes included (`CommandWords`), without any expansion.
 @MainActor
 final class ConsoleCommands {
   static let names = ["run", "impact", "bisect", "remediate", "approve", "reject", "as",
@@ -32,10 +32,10 @@ final class ConsoleCommands {
 
   /// Runs one command line; returns the reactions for the shell.
   func handle(_ line: String) -> [Reaction] {
-    let words = line.split(separator: " ").map(String.init)
-    guard let name = words.first else { return [] }
-    let arguments = Array(words.dropFirst())
     do {
+      let words = try CommandWords.split(line)
+      guard let name = words.first else { return [] }
+      let arguments = Array(words.dropFirst())
       switch name {
       case "run": return try startRun(arguments)
       case "impact": return try showImpact(arguments)
