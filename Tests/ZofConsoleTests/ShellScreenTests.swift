@@ -161,6 +161,20 @@ struct ShellScreenTests {
     #expect(!app.isRunning)
   }
 
+  /// Work that quitting would stop is named first, and only a yes quits.
+  @Test func quitAsksWhenWorkWouldStop() {
+    let app = makeApp()
+    app.quitQuestion = { "Run(s) 4 started here stop when the console quits. Quit anyway?" }
+    press([.character("q")], on: app)
+    #expect(app.isRunning)
+    let footer = TextBackend.trimmedLines(of: render(app, width: 80, height: 24)).last ?? ""
+    #expect(footer.contains("Run(s) 4 started here stop"))
+    press([.character("n")], on: app)
+    #expect(app.isRunning)
+    press([.character("q"), .character("y")], on: app)
+    #expect(!app.isRunning)
+  }
+
   @Test(arguments: [(79, 24), (80, 23), (40, 10)])
   func tooSmallMessage(width: Int, height: Int) {
     let app = makeApp()

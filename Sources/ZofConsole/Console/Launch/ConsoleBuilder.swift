@@ -33,6 +33,11 @@ struct ConsoleBuilder {
     commands.showPane = { [weak app] index in app?.showPane(at: index) }
     app.commandNames = ConsoleCommands.names
     app.commandHandler = { line in commands.handle(line) }
+    app.quitQuestion = {
+      guard !context.activeRuns.isEmpty else { return nil }
+      let ids = context.activeRuns.sorted().map(String.init).joined(separator: ", ")
+      return "Run(s) \(ids) started here stop when the console quits. Quit anyway?"
+    }
     var verifyPending = verifyOnOpen
     // The framework calls this every 100 ms (`tickInterval`), between key reads.
     app.tickHandler = { [weak app] in

@@ -42,6 +42,9 @@ final class ConsoleApp {
   var filters: [String]
   private(set) var needsRedraw = true
   private(set) var isRunning = true
+  /// Asked when the user quits: a question to confirm first, such as work that quitting
+  /// would stop, or nil to quit at once. A termination signal does not ask.
+  var quitQuestion: (() -> String?)?
   var commandHistory: [String] = []
 
   let clock: () -> Date
@@ -105,7 +108,16 @@ final class ConsoleApp {
         apply(activePane?.reload() ?? [])
         needsRedraw = true
       case .quit:
-        isRunning = false
+        if let question = quitQuestion?() {
+          let confirm = PromptLine(question: question, kind: .confirm)
+          mode = .prompt(confirm) { [weak self] _ in
+            self?.isRunning = false
+            return []
+          }
+          needsRedraw = true
+        } else {
+          isRunning = false
+        }
       case .message(let level, let text):
         show(level, text)
       case .runCommand(let line):
