@@ -41,7 +41,7 @@ enum BisectCommand {
                               bad: String, run: String?) throws
     -> (Bisector.Result, runID: Int64)
   {
-    let graph = session.graph
+    let graph = try session.graph
     let short = try Planner(graph: graph).namedCandidates([check], history: [:])[0].ref
     let checkRef = graph.find(short).map { graph[$0].ref.description } ?? short
     let result = try Bisector(workspace: session.workspace, executable: selfPath())

@@ -49,7 +49,7 @@ enum DemoCommand {
       Console.out("demo workspace kept at \(folder)")
       return status
     }
-    let loaded = session.loaded
+    let loaded = try session.loaded
     let change = try Git(repositoryPath: folder).changedPaths(base: "HEAD~1", head: "HEAD")
     let report = ImpactAnalyzer(graph: loaded.graph, repositoryPath: workspace.repositoryPath)
       .analyze(paths: change)

@@ -26,7 +26,7 @@ enum PolicyCommand {
     options: [.flag("--json", "print as JSON")]
   ) { invocation in
     let session = try invocation.session()
-    let graph = session.graph
+    let graph = try session.graph
     let policy = session.policy
     var problems: [String] = []
     for (role, members) in policy.roles.sorted(by: { $0.key < $1.key }) {

@@ -94,7 +94,7 @@ public struct ReadinessEvaluator {
   func workflowChecks(_ criticalities: [String], commit: String, now: Date) throws
     -> ReadinessReport.Item
   {
-    let graph = session.graph
+    let graph = try session.graph
     let wanted = Set(criticalities.map { $0.lowercased() })
     var checks: Set<Int32> = []
     for workflow in graph.ids(ofKind: "workflow") {
@@ -149,7 +149,7 @@ public struct ReadinessEvaluator {
   func incidents(_ severities: [String], commit: String, lastReady: String?, git: Git) throws
     -> ReadinessReport.Item
   {
-    let graph = session.graph
+    let graph = try session.graph
     var affected: Set<String>?
     if let lastReady, lastReady != commit {
       let paths = try git.changedPaths(base: lastReady, head: commit)

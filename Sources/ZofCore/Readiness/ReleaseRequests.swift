@@ -30,7 +30,7 @@ public struct ReleaseRequests {
     let last = try evaluator.lastReady(environment: environment, before: commit, git: git)
     // Without an earlier ready ref, every commit up to this one counts.
     let revisions = last.map { ["\($0)..\(commit)"] } ?? [commit]
-    let authors = ChangeAuthors(graph: session.graph)
+    let authors = ChangeAuthors(graph: try session.graph)
       .actors(for: try ChangeAuthors.authors(git, revisions: revisions))
     let draft = ApprovalDraft(
       kind: .release, subject: subject, proposer: session.identity.effective,

@@ -59,7 +59,7 @@ extension ProposalService {
     var proposal = proposal
     proposal.state = .approved
     if proposal.type == .quarantine {
-      let spec = try? RemediatorSpec.named(proposal.remediator, in: graph)
+      let spec = try? RemediatorSpec.named(proposal.remediator, in: try graph)
       let quarantine = try Quarantines(database: session.store.database).start(
         checkRef: proposal.checkRef, proposalID: proposal.id, requestID: request.id,
         now: clock(), duration: spec?.expires ?? RemediatorSpec.defaultExpiry)

@@ -49,6 +49,7 @@ extension ProposalService {
   private func validate(_ proposal: Proposal, _ spec: RemediatorSpec,
                         _ worktree: ProposalWorktree, _ failure: FailureEvidence,
                         changed: [String]) throws -> Validation {
+    let graph = try self.graph
     let report = ImpactAnalyzer(graph: graph, repositoryPath: workspace.repositoryPath)
       .analyze(paths: changed)
     let planner = Planner(graph: graph)
@@ -78,7 +79,7 @@ extension ProposalService {
     let request = RunLauncher.Request(
       plan: plan, trigger: "proposal \(proposal.id)", actor: spec.actor.id,
       base: proposal.baseCommit, head: try worktree.head(),
-      snapshotID: session.loaded.snapshot.id, repositoryRoot: worktree.path,
+      snapshotID: session.snapshot.id, repositoryRoot: worktree.path,
       proposalID: proposal.id, redactPatterns: session.policy.redact,
       allowedEnvironment: session.policy.inheritedEnvironment)
     let runID = try launcher.record(request)
@@ -93,6 +94,7 @@ extension ProposalService {
   /// failing check there, else in the workspace's default environment.
   private func validationPlan(_ planner: Planner, _ candidates: [Planner.Candidate],
                               failure: FailureEvidence) throws -> Plan {
+    let graph = try self.graph
     let failing = graph.find(failure.checkRef)
     let hasStaging = graph.ids(ofKind: "environment").contains {
       graph[$0].name == Self.stagingEnvironment
@@ -142,7 +144,7 @@ extension ProposalService {
              evidence: JSONValue, failure: FailureEvidence, affected: [EntityRef] = [],
              bisect: Bisector.Result? = nil, environment: String? = nil) throws -> Proposal {
     var proposal = proposal
-    let parties = ChangeAuthors(graph: graph)
+    let parties = ChangeAuthors(graph: try graph)
     let authors = try changeAuthors(failure, bisect: bisect, kind: kind)
     let check = EntityRef(parsing: failure.checkRef).map { [$0] } ?? []
     let entities = Array(Set(affected + check + parties.covered(by: failure.checkRef)))

@@ -26,7 +26,7 @@ public final class ProposalService: @unchecked Sendable {
 
   public var proposals: ProposalStore { ProposalStore(database: session.store.database) }
   var workspace: Workspace { session.workspace }
-  var graph: SystemGraph { session.graph }
+  var graph: SystemGraph { get throws { try session.graph } }
   var logger: Logger { session.logger }
 
   /// A remediation request: a check of a run and the remediator to use.
@@ -55,7 +55,7 @@ public final class ProposalService: @unchecked Sendable {
   /// Throws for bad input (unknown run, check or remediator, nothing to fix) and when the
   /// policy denies the proposal. A remediator that fails makes a failed proposal instead.
   public func propose(_ request: Request) throws -> Proposal {
-    let spec = try RemediatorSpec.named(request.remediator, in: graph)
+    let spec = try RemediatorSpec.named(request.remediator, in: try graph)
     let checkRef = try resolveCheck(request.check)
     let failure = try FailureEvidence.load(runID: request.runID, checkRef: checkRef,
                                            runs: session.store.runs)
@@ -142,6 +142,7 @@ public final class ProposalService: @unchecked Sendable {
 
   private func resolveCheck(_ text: String) throws -> String {
     let name = text.contains(":") ? text : "check:\(text)"
+    let graph = try self.graph
     guard let id = graph.find(name), graph[id].ref.kind == "check" else {
       throw InputError("no check `\(text)` in the catalog",
                        hint: "`zof graph --kind check` lists the checks")

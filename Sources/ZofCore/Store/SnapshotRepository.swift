@@ -161,6 +161,18 @@ public struct SnapshotRepository {
   }
 
   /// Loads the graph of snapshot `id`.
+  /// Loads only the entities of `kinds` (compared without case), in catalog order.
+  public func loadEntities(id: Int64, kinds: [String]) throws -> [Entity] {
+    let placeholders = kinds.map { _ in "?" }.joined(separator: ", ")
+    return try database.query(
+      """
+      SELECT api_version, kind, namespace, name, title, description, file, line, body
+      FROM snapshot_entities WHERE snapshot_id = ? AND lower(kind) IN (\(placeholders))
+      ORDER BY ordinal
+      """, [id] + kinds.map { $0.lowercased() }
+    ) { row in try Self.entity(from: row) }
+  }
+
   public func loadGraph(id: Int64) throws -> SystemGraph {
     let entities = try database.query(
       """

@@ -12,7 +12,12 @@ public final class WorkspaceSession: @unchecked Sendable {
   public let store: Store
   public let logger: Logger
   public let audit: AuditLog
-  public private(set) var loaded: GraphService.Loaded
+  /// The snapshot in force, and whether opening this session imported it.
+  public private(set) var snapshot: SnapshotInfo
+  public private(set) var imported: Bool
+  /// The whole graph once something asked for it; `graph` loads it.
+  private var loadedGraph: SystemGraph?
+  private let graphLock = NSLock()
   public private(set) var policy: Policy
   public private(set) var authorizer: Authorizer
   public private(set) var identity: Identity
@@ -36,41 +41,59 @@ public final class WorkspaceSession: @unchecked Sendable {
     let real = try realActor ?? Actor.currentUser()
     let graphs = GraphService(workspace: workspace, store: store, logger: logger)
     let (pending, latest) = try graphs.pendingImport()
-    let previous = try latest.map { try store.snapshots.loadGraph(id: $0.id) }
+    // Deciding who may do what needs only the policy, users and groups, so the whole graph
+    // of a large catalog is not loaded until a command asks for it.
+    let governingEntities = try latest.map {
+      try store.snapshots.loadEntities(id: $0.id, kinds: Self.governanceKinds)
+    } ?? pending!.entities
     // The policy in force decides the identity and the import.
-    let governing = try Self.policy(previous ?? pending.map(SystemGraph.init)!, workspace,
-                                    checkingPatterns: previous == nil)
-    let governingAuthorizer = Authorizer(
-      policy: governing, directory: Directory(entities: (previous?.entities ?? pending?.entities)!))
+    let governing = try Self.policy(governingEntities, workspace,
+                                    checkingPatterns: latest == nil)
+    let governingAuthorizer = Authorizer(policy: governing,
+                                         directory: Directory(entities: governingEntities))
     identity = try governingAuthorizer.identity(real: real, actingAs: login, audit: audit)
     if let pending {
       let decision = try governingAuthorizer.decideAndRecord(
         identity, .catalogImport, context: AuthorizationContext(subject: "catalog"),
         audit: audit, details: ["files": .integer(Int64(pending.sources.count))])
       if decision.allowed {
-        loaded = try graphs.save(pending)
-      } else if let latest, let previous {
+        let saved = try graphs.save(pending)
+        snapshot = saved.snapshot
+        imported = true
+        loadedGraph = saved.graph
+      } else if let latest {
         notices.append("the catalog changed but importing it was denied: "
           + decision.reasons.joined(separator: "; ") + "; using snapshot \(latest.id)")
-        loaded = GraphService.Loaded(graph: previous, snapshot: latest, imported: false)
+        snapshot = latest
+        imported = false
       } else {
         throw AuthorizationDenied(decision: decision, subject: "catalog")
       }
     } else {
-      loaded = GraphService.Loaded(graph: previous!, snapshot: latest!, imported: false)
+      snapshot = latest!
+      imported = false
     }
     // Unless a new snapshot replaced the previous one, the governing policy is in force.
-    policy = loaded.imported && previous != nil
-      ? try Self.policy(loaded.graph, workspace, checkingPatterns: true) : governing
-    authorizer = Authorizer(policy: policy, directory: Directory(entities: loaded.graph.entities))
+    if imported, latest != nil, let entities = loadedGraph?.entities {
+      policy = try Self.policy(entities, workspace, checkingPatterns: true)
+      authorizer = Authorizer(policy: policy, directory: Directory(entities: entities))
+    } else {
+      policy = governing
+      authorizer = governingAuthorizer
+    }
   }
+
+  /// The kinds a session reads to decide who may do what.
+  static let governanceKinds = ["policy", "user", "group"]
 
   private init(copying session: WorkspaceSession, store: Store) {
     workspace = session.workspace
     logger = session.logger
     self.store = store
     audit = AuditLog(database: store.database)
-    loaded = session.loaded
+    snapshot = session.snapshot
+    imported = session.imported
+    loadedGraph = session.graphLock.withLock { session.loadedGraph }
     policy = session.policy
     authorizer = session.authorizer
     identity = session.identity
@@ -83,17 +106,34 @@ public final class WorkspaceSession: @unchecked Sendable {
     WorkspaceSession(copying: self, store: try Store(path: workspace.storePath))
   }
 
-  static func policy(_ graph: SystemGraph, _ workspace: Workspace, checkingPatterns: Bool)
+  static func policy(_ entities: [Entity], _ workspace: Workspace, checkingPatterns: Bool)
     throws -> Policy
   {
     let name = workspace.config.policy.map { text in
       EntityRef(parsing: text, defaultKind: "policy")?.name ?? text
     }
-    return try Policy.select(from: graph.entities, named: name,
-                             checkingPatterns: checkingPatterns)
+    return try Policy.select(from: entities, named: name, checkingPatterns: checkingPatterns)
   }
 
-  public var graph: SystemGraph { loaded.graph }
+  /// The whole graph of the snapshot in force, read from the store on first use.
+  public var graph: SystemGraph {
+    get throws {
+      try graphLock.withLock {
+        if let loadedGraph { return loadedGraph }
+        let graph = try store.snapshots.loadGraph(id: snapshot.id)
+        loadedGraph = graph
+        return graph
+      }
+    }
+  }
+
+  /// Whether `graph` has been read; a session that only decides and records never reads it.
+  var isGraphLoaded: Bool { graphLock.withLock { loadedGraph != nil } }
+
+  /// The graph with its snapshot, and whether opening the session imported it.
+  public var loaded: GraphService.Loaded {
+    get throws { GraphService.Loaded(graph: try graph, snapshot: snapshot, imported: imported) }
+  }
 
   public var approvals: ApprovalQueue {
     ApprovalQueue(audit: audit, authorizer: authorizer)
@@ -126,7 +166,9 @@ public final class WorkspaceSession: @unchecked Sendable {
   public func refresh() throws {
     let fresh = try WorkspaceSession(workspace: workspace, actingAs: identity.assumed?.id,
                                      logger: logger, realActor: identity.real)
-    loaded = fresh.loaded
+    snapshot = fresh.snapshot
+    imported = fresh.imported
+    graphLock.withLock { loadedGraph = fresh.graphLock.withLock { fresh.loadedGraph } }
     policy = fresh.policy
     authorizer = fresh.authorizer
     notices = fresh.notices

@@ -11,12 +11,12 @@ import ZofCore
 struct ConsolePaneScreenTests {
   nonisolated static let sizes = [(80, 24), (160, 50)]
 
-  private func build(_ fixture: ConsoleFixture, readOnly: Bool = false)
+  private func build(_ fixture: ConsoleFixture, readOnly: Bool = false) throws
     -> ConsoleBuilder.Built
   {
     var builder = ConsoleBuilder(clock: { TestClock.date }, timeZone: TestClock.utc)
     builder.verifyOnOpen = false
-    return builder.build(session: fixture.session, readOnly: readOnly)
+    return try builder.build(session: fixture.session, readOnly: readOnly)
   }
 
   /// Renders once (which starts any background evaluation the pane needs), ticks until that
@@ -44,7 +44,7 @@ struct ConsolePaneScreenTests {
   @Test(arguments: sizes)
   func everyPaneMatchesItsScreen(width: Int, height: Int) throws {
     let fixture = try ConsoleFixture()
-    let app = build(fixture).app
+    let app = try build(fixture).app
     for (index, pane) in app.panes.enumerated() {
       app.handleKey(.character(Character(String(index + 1))))
       let name = "console-\(pane.title.lowercased())-\(width)x\(height)"
@@ -55,7 +55,7 @@ struct ConsolePaneScreenTests {
   /// The pane draws at once while git is consulted in the background, then shows the report.
   @Test func readinessShowsItIsEvaluatingThenTheReport() throws {
     let fixture = try ConsoleFixture()
-    let app = build(fixture).app
+    let app = try build(fixture).app
     app.handleKey(.character("5"))
     var buffer = CellBuffer(width: 80, height: 24)
     app.render(into: &buffer)
@@ -71,7 +71,7 @@ struct ConsolePaneScreenTests {
   /// arrive, and the header's verified head moves with them.
   @Test func verifiedHeadFollowsAppendedEvents() throws {
     let fixture = try ConsoleFixture()
-    let context = build(fixture).context
+    let context = try build(fixture).context
     context.startVerification()
     let deadline = Date().addingTimeInterval(20)
     while case .running = context.verification, Date() < deadline {
@@ -94,7 +94,7 @@ struct ConsolePaneScreenTests {
   @Test(arguments: sizes)
   func runDrillsIntoChecksAndAttempt(width: Int, height: Int) throws {
     let fixture = try ConsoleFixture()
-    let app = build(fixture).app
+    let app = try build(fixture).app
     // Run 1 is the older one, second in the list.
     press([.character("2"), .character("j"), .enter], on: app)
     ScreenSnapshot.assertMatches(screen(app, width: width, height: height),
@@ -110,7 +110,7 @@ struct ConsolePaneScreenTests {
 
   @Test func impactOverlayColoursAffected() throws {
     let fixture = try ConsoleFixture()
-    let app = build(fixture).app
+    let app = try build(fixture).app
     app.apply([.runCommand("impact --base HEAD~1")])
     let lines = screen(app, width: 160, height: 50)
     ScreenSnapshot.assertMatches(lines, named: "console-graph-impact-160x50")
@@ -119,7 +119,7 @@ struct ConsolePaneScreenTests {
 
   @Test func approveAsBobSucceeds() throws {
     let fixture = try ConsoleFixture(user: "bob")
-    let app = build(fixture).app
+    let app = try build(fixture).app
     press([.character("3"), .character("a"), .character("y")], on: app)
     press(Array("looks right").map { .character($0) } + [.enter], on: app)
     let message = app.message?.text ?? ""
@@ -131,7 +131,7 @@ struct ConsolePaneScreenTests {
   /// A quoted comment reaches the vote as one piece, quotes removed.
   @Test func rejectCommandTakesAQuotedComment() throws {
     let fixture = try ConsoleFixture(user: "bob")
-    let app = build(fixture).app
+    let app = try build(fixture).app
     app.apply([.runCommand("reject \(fixture.requestID) \"breaks  refunds, see run 2\"")])
     let votes = try fixture.session.approvals.votes(requestID: fixture.requestID)
     #expect(votes.map(\.comment) == ["breaks  refunds, see run 2"])
@@ -140,7 +140,7 @@ struct ConsolePaneScreenTests {
 
   @Test func approveAsAuthorIsRefused() throws {
     let fixture = try ConsoleFixture(user: "alice")
-    let built = build(fixture)
+    let built = try build(fixture)
     let reactions = built.commands.handle("approve \(fixture.requestID) ok")
     built.app.apply(reactions)
     let text = screen(built.app, width: 160, height: 50).joined(separator: "\n")
@@ -151,7 +151,7 @@ struct ConsolePaneScreenTests {
 
   @Test func readOnlyRefusesApproveKeyAndRun() throws {
     let fixture = try ConsoleFixture()
-    let app = build(fixture, readOnly: true).app
+    let app = try build(fixture, readOnly: true).app
     press([.character("3"), .character("a")], on: app)
     #expect(app.message?.text.contains("read-only mode") == true)
     app.apply([.runCommand("run --base HEAD~1")])
@@ -162,7 +162,7 @@ struct ConsolePaneScreenTests {
 
   @Test func auditQueryFiltersByAction() throws {
     let fixture = try ConsoleFixture()
-    let built = build(fixture)
+    let built = try build(fixture)
     built.app.apply(built.commands.handle("audit --action approval.create"))
     let lines = screen(built.app, width: 160, height: 50)
     #expect(lines.contains { $0.contains("Audit: action approval.create (1 loaded)") })
@@ -173,7 +173,7 @@ struct ConsolePaneScreenTests {
 
   @Test func identitySwitchShowsImpersonation() throws {
     let fixture = try ConsoleFixture(user: "bob")
-    let built = build(fixture)
+    let built = try build(fixture)
     built.app.apply(built.commands.handle("as alice"))
     let header = screen(built.app, width: 160, height: 50)[0]
     #expect(header.contains("alice [impersonated by bob]"))
@@ -186,7 +186,7 @@ struct ConsolePaneScreenTests {
                  decision: .recorded)
     }
     try fixture.session.audit.append(contentsOf: entries)
-    let built = build(fixture)
+    let built = try build(fixture)
     built.app.handleKey(.character("4"))
     _ = screen(built.app, width: 80, height: 24)
     let pane = try #require(built.app.activePane as? AuditPane)

@@ -37,11 +37,11 @@ final class RemediationFixture {
   /// Runs the named checks in the repository's working tree and returns the run id.
   @discardableResult
   func run(_ checks: [String], session: WorkspaceSession, now: Date = Date()) throws -> Int64 {
-    let planner = Planner(graph: session.graph)
+    let planner = Planner(graph: try session.graph)
     let plan = try planner.plan(try planner.namedCandidates(checks, history: [:]),
                                 environment: "ci", budget: nil, selection: "checks")
     var launcher = RunLauncher(workspace: session.workspace, store: session.store,
-                               graph: session.graph)
+                               graph: try session.graph)
     launcher.clock = { now }
     let request = RunLauncher.Request(plan: plan, trigger: "test", actor: "user:default/tester")
     let id = try launcher.record(request)

@@ -15,11 +15,27 @@ struct WorkspaceSessionTests {
     #expect(try detached.audit.head() == before)
     #expect(detached.identity == session.identity)
     #expect(detached.identity.effective.id == "user:default/bob")
-    #expect(detached.loaded.snapshot.id == session.loaded.snapshot.id)
+    #expect(detached.snapshot.id == session.snapshot.id)
     #expect(detached.policy.name == session.policy.name)
     #expect(detached.store.database !== session.store.database)
     // The copy writes through its own connection, and the original sees the change.
     try detached.record("test.detached", subject: "workspace")
     #expect(try session.audit.head().seq == before.seq + 1)
+  }
+
+  /// Deciding who may do what reads only the policy, users and groups; the whole graph is
+  /// read when first asked for, and decisions match those of the full graph.
+  @Test func graphLoadsOnlyWhenAskedFor() throws {
+    let fixture = try RemediationFixture()
+    _ = try fixture.session(as: "bob")
+    let session = try fixture.session(as: "bob")
+    #expect(!session.imported)
+    #expect(!session.isGraphLoaded)
+    #expect(session.roles.contains("approver"))
+    let graph = try session.graph
+    #expect(session.isGraphLoaded)
+    #expect(graph.count == (try session.store.snapshots.loadGraph(id: session.snapshot.id)).count)
+    let full = Authorizer(policy: session.policy, directory: Directory(entities: graph.entities))
+    #expect(full.roles(of: session.identity.effective).keys.sorted() == session.roles)
   }
 }

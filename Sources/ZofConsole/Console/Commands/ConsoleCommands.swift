@@ -50,8 +50,7 @@ final class ConsoleCommands {
         context.startVerification()
         return [.message(.info, "verifying the audit chain in the background")]
       case "refresh":
-        try context.session.refresh()
-        context.invalidate()
+        try context.refresh()
         return [.reload, .message(.info, "graph, policy and data reloaded")]
       default:
         let known = (ConsoleCommands.names + ConsoleApp.builtinCommands).sorted()
@@ -88,7 +87,7 @@ final class ConsoleCommands {
   private func showImpact(_ arguments: [String]) throws -> [Reaction] {
     let invocation = try invocation(for: ImpactCommand.spec, arguments)
     let change = try ChangeArguments.read(invocation, command: "impact")
-    let loaded = context.session.loaded
+    let loaded = try context.session.loaded
     let analyzer = ImpactAnalyzer(
       graph: loaded.graph, repositoryPath: context.workspace.repositoryPath,
       history: try HistorySource.rates(invocation, graph: loaded.graph))

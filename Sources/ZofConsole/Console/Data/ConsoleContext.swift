@@ -23,9 +23,13 @@ final class ConsoleContext {
   private var extendedGeneration = 0
   private var storeText = ShellStatus.Value("unknown", role: .muted)
 
-  init(session: WorkspaceSession, readOnly: Bool) {
+  /// The session's whole graph, loaded when the console opens and when the session changes.
+  private(set) var graph: SystemGraph
+
+  init(session: WorkspaceSession, readOnly: Bool) throws {
     self.session = session
     self.readOnly = readOnly
+    graph = try session.graph
     lastDataVersion = try? session.store.database.dataVersion()
     storeText = Self.describeStore(session)
   }
@@ -47,7 +51,15 @@ final class ConsoleContext {
     let fresh = try WorkspaceSession(
       workspace: session.workspace, actingAs: login, logger: session.logger,
       realActor: session.identity.real)
+    graph = try fresh.graph
     session = fresh
+    invalidate()
+  }
+
+  /// Re-reads the graph and policy, importing the catalog when it changed.
+  func refresh() throws {
+    try session.refresh()
+    graph = try session.graph
     invalidate()
   }
 
@@ -160,7 +172,7 @@ final class ConsoleContext {
   /// Executes a recorded run on a background thread with its own connection.
   func startRun(_ id: Int64, request: RunLauncher.Request) {
     activeRuns.insert(id)
-    RunJob(runID: id, request: request, workspace: workspace, graph: session.graph,
+    RunJob(runID: id, request: request, workspace: workspace, graph: graph,
            identity: session.identity, logger: session.logger, mailbox: mailbox).start()
   }
 

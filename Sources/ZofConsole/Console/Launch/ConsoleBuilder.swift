@@ -17,8 +17,8 @@ struct ConsoleBuilder {
   }
 
   func build(session: WorkspaceSession, readOnly: Bool, theme: Theme = BuiltinThemes.defaultTheme,
-             themeResolver: ThemeResolver = ThemeResolver()) -> Built {
-    let context = ConsoleContext(session: session, readOnly: readOnly)
+             themeResolver: ThemeResolver = ThemeResolver()) throws -> Built {
+    let context = try ConsoleContext(session: session, readOnly: readOnly)
     let graph = GraphPane(context: context)
     let runs = RunsPane(context: context, clock: clock)
     let approvals = ApprovalsPane(context: context)

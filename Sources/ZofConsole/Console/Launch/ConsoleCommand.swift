@@ -30,7 +30,7 @@ enum ConsoleCommand {
     let resolver = ThemeResolver(environment: invocation.environment)
     let resolution = resolver.resolve(invocation.arguments.value("--theme")
                                         ?? workspace.config.theme)
-    let built = ConsoleBuilder().build(session: session, readOnly: readOnly,
+    let built = try ConsoleBuilder().build(session: session, readOnly: readOnly,
                                        theme: resolution.theme, themeResolver: resolver)
     if let welcome { built.app.show(.info, welcome) }
     for warning in resolution.warnings { built.app.show(.warning, warning) }

@@ -42,7 +42,7 @@ final class GraphPane: Pane, StoreBackedPane {
     self.context = context
   }
 
-  var graph: SystemGraph { context.session.graph }
+  var graph: SystemGraph { context.graph }
 
   /// Shows an impact report over the graph and sorts by risk.
   func showImpact(_ overlay: GraphImpactOverlay) {
