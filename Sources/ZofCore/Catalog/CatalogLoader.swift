@@ -62,11 +62,8 @@ public struct CatalogLoader: Sendable {
   }
 
   private func parseInParallel(_ files: [String]) -> [FileResult] {
-    let results = ResultSlots(count: files.count)
-    DispatchQueue.concurrentPerform(iterations: files.count) { index in
-      results.set(index, parseFile(files[index]))
-    }
-    return results.values
+    // parseFile reports problems in its result instead of throwing.
+    (try? files.concurrentMap { parseFile($0) }) ?? []
   }
 
   private func parseFile(_ path: String) -> FileResult {
@@ -174,20 +171,4 @@ public struct CatalogLoader: Sendable {
     defer { free(resolved) }
     return String(cString: resolved)
   }
-}
-
-/// Per-index result slots that parallel workers fill; each index is written once.
-private final class ResultSlots: @unchecked Sendable {
-  private var slots: [CatalogLoader.FileResult]
-  private let lock = NSLock()
-
-  init(count: Int) {
-    slots = Array(repeating: CatalogLoader.FileResult(), count: count)
-  }
-
-  func set(_ index: Int, _ value: CatalogLoader.FileResult) {
-    lock.withLock { slots[index] = value }
-  }
-
-  var values: [CatalogLoader.FileResult] { lock.withLock { slots } }
 }

@@ -174,12 +174,15 @@ public struct SnapshotRepository {
   }
 
   public func loadGraph(id: Int64) throws -> SystemGraph {
-    let entities = try database.query(
+    // Reading rows is sequential; parsing their JSON bodies, most of the work, is spread
+    // over the cores.
+    let rows = try database.query(
       """
       SELECT api_version, kind, namespace, name, title, description, file, line, body
       FROM snapshot_entities WHERE snapshot_id = ? ORDER BY ordinal
       """, [id]
-    ) { row in try Self.entity(from: row) }
+    ) { row in StoredEntity(row) }
+    let entities = try rows.concurrentMap(chunkSize: 512) { try $0.entity() }
     let relations = try database.query(
       "SELECT source, type, target FROM snapshot_relations WHERE snapshot_id = ? ORDER BY rowid",
       [id]
@@ -195,21 +198,43 @@ public struct SnapshotRepository {
   }
 
   static func entity(from row: Row) throws -> Entity {
-    let file = row.text(6)
-    let line = row.int(7)
-    let body = try JSONNodeReader.parse(row.text(8), mark: YAMLNode.Mark(line: line, column: 1))
-    let column = body["column"]?.int ?? 1
-    let mark = YAMLNode.Mark(line: line, column: column)
-    return Entity(
-      apiVersion: row.text(0), kind: row.text(1), namespace: row.text(2), name: row.text(3),
-      title: row.optionalText(4), description: row.optionalText(5),
-      annotations: stringMap(body["annotations"]), labels: stringMap(body["labels"]),
-      tags: body["tags"]?.strings ?? [],
-      spec: body["spec"].map { YAMLNode(relocating: $0, to: mark) },
-      location: SourceLocation(file: file, line: line, column: column))
+    try StoredEntity(row).entity()
   }
 
-  private static func stringMap(_ node: YAMLNode?) -> [String: String] {
+  /// An entity row as stored, before its JSON body is parsed.
+  struct StoredEntity: Sendable {
+    let apiVersion, kind, namespace, name: String
+    let title, description: String?
+    let file: String
+    let line: Int
+    let body: String
+
+    init(_ row: Row) {
+      apiVersion = row.text(0)
+      kind = row.text(1)
+      namespace = row.text(2)
+      name = row.text(3)
+      title = row.optionalText(4)
+      description = row.optionalText(5)
+      file = row.text(6)
+      line = row.int(7)
+      body = row.text(8)
+    }
+
+    func entity() throws -> Entity {
+      let body = try JSONNodeReader.parse(self.body, mark: YAMLNode.Mark(line: line, column: 1))
+      let column = body["column"]?.int ?? 1
+      let mark = YAMLNode.Mark(line: line, column: column)
+      return Entity(
+        apiVersion: apiVersion, kind: kind, namespace: namespace, name: name, title: title,
+        description: description, annotations: SnapshotRepository.stringMap(body["annotations"]),
+        labels: SnapshotRepository.stringMap(body["labels"]), tags: body["tags"]?.strings ?? [],
+        spec: body["spec"].map { YAMLNode(relocating: $0, to: mark) },
+        location: SourceLocation(file: file, line: line, column: column))
+    }
+  }
+
+  static func stringMap(_ node: YAMLNode?) -> [String: String] {
     var map: [String: String] = [:]
     for pair in node?.pairs ?? [] { map[pair.key] = pair.value.string }
     return map
