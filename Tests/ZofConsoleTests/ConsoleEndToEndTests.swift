@@ -41,6 +41,23 @@ struct ConsoleEndToEndTests {
     #expect(exited != nil)
     #expect(try tmux.output(["display-message", "-p", "-t", "zof", "#{alternate_on}"]) == "0")
   }
+
+  /// Ctrl-C is a request to quit: with nothing running it quits at once, restores the
+  /// terminal and exits 0.
+  @Test func ctrlCQuitsAndRestoresTheTerminal() throws {
+    let binary = try #require(Tmux.zofBinary(), "zof binary not found; run swift build first")
+    let tmux = Tmux()
+    defer { tmux.killServer() }
+    try tmux.run(["new-session", "-d", "-s", "zof", "-x", "100", "-y", "30",
+                  "-e", "ZOF_TUI_DEMO=1", "-e", "NO_COLOR=", "bash", "--norc"])
+    try tmux.run(["send-keys", "-t", "zof", "'\(binary)'; echo zof-exited-$?", "Enter"])
+    #expect(tmux.waitForScreen { $0.contains(" 1 Graph ") } != nil)
+
+    try tmux.run(["send-keys", "-t", "zof", "C-c"])
+
+    #expect(tmux.waitForScreen { $0.contains("zof-exited-0") } != nil)
+    #expect(try tmux.output(["display-message", "-p", "-t", "zof", "#{alternate_on}"]) == "0")
+  }
 }
 
 /// A tmux server on its own socket, so tests never touch a user's sessions.

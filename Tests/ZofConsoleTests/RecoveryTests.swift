@@ -59,5 +59,7 @@ struct RecoveryTests {
     }
     #expect(status == "interrupted")
     #expect(eventually { Self.isGone(pid_t(group)) })
+    let trail = try BinaryRunner.run(["audit", "--action", "run.interrupt"], in: folder.path)
+    #expect(trail.output.contains("run:1"), "\(trail.output)")
   }
 }

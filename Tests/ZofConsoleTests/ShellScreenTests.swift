@@ -175,6 +175,20 @@ struct ShellScreenTests {
     #expect(!app.isRunning)
   }
 
+  /// Ctrl-C asks like `q` when work would stop; a second Ctrl-C while asking quits.
+  @Test func interruptAsksThenQuitsOnTheSecond() {
+    let app = makeApp()
+    app.interrupt()
+    #expect(!app.isRunning)
+
+    let busy = makeApp()
+    busy.quitQuestion = { "Run(s) 4 started here stop when the console quits. Quit anyway?" }
+    busy.interrupt()
+    #expect(busy.isRunning)
+    busy.interrupt()
+    #expect(!busy.isRunning)
+  }
+
   @Test(arguments: [(79, 24), (80, 23), (40, 10)])
   func tooSmallMessage(width: Int, height: Int) {
     let app = makeApp()

@@ -39,13 +39,20 @@ enum GraphCommand {
       workspace = try Workspace.load(root: workspace.root)
     }
     let session = try invocation.session()
-    let service = GraphService(workspace: workspace, store: session.store,
-                               logger: invocation.logger())
-    let catalog = try service.readCatalog(strict: invocation.arguments.flag("--strict"))
-    try session.authorize(.catalogImport, subject: "catalog",
-                          details: ["files": .integer(Int64(catalog.sources.count))])
-    let loaded = try service.save(catalog)
-    let snapshot = loaded.snapshot
+    let strict = invocation.arguments.flag("--strict")
+    let snapshot: SnapshotInfo
+    if session.imported && !strict && manifests.isEmpty {
+      // Opening the session found the catalog changed and imported it already, decided
+      // and recorded; a second import would only store the same snapshot again.
+      snapshot = session.snapshot
+    } else {
+      let service = GraphService(workspace: workspace, store: session.store,
+                                 logger: invocation.logger())
+      let catalog = try service.readCatalog(strict: strict)
+      try session.authorize(.catalogImport, subject: "catalog",
+                            details: ["files": .integer(Int64(catalog.sources.count))])
+      snapshot = try service.save(catalog).snapshot
+    }
     if invocation.json {
       try Console.json([
         "snapshot": snapshot.id, "entities": snapshot.entityCount,

@@ -29,18 +29,44 @@ public final class WorkspaceSession: @unchecked Sendable {
   public static let staleAfter: Double = 2
 
   public init(workspace: Workspace, actingAs login: String? = nil, logger: Logger = .disabled,
-              realActor: Actor? = nil, strictImport: Bool = false) throws {
+              realActor: Actor? = nil) throws {
     self.workspace = workspace
     self.logger = logger
     let store = try Store(path: workspace.storePath)
     self.store = store
     audit = AuditLog(database: store.database)
-    for id in try store.runs.markStaleRunsInterrupted(staleAfter: Self.staleAfter) {
+    // A run's status changes here without anyone acting, so Zof records it as its own, in
+    // the same transaction.
+    let audit = self.audit
+    let interrupted = try store.database.transaction {
+      let ids = try store.runs.markStaleRunsInterrupted(staleAfter: Self.staleAfter)
+      for id in ids {
+        try audit.append(AuditEntry(
+          actor: "zof", action: "run.interrupt", subject: "run:\(id)", decision: .recorded,
+          details: ["reason": .string("the process running it is gone")]))
+      }
+      return ids
+    }
+    for id in interrupted {
       logger.warning("run.interrupted", [("run", id), ("reason", "runner process is gone")])
     }
     let real = try realActor ?? Actor.currentUser()
     let graphs = GraphService(workspace: workspace, store: store, logger: logger)
-    let (pending, latest) = try graphs.pendingImport()
+    let pending: ResolvedCatalog?
+    let latest: SnapshotInfo?
+    do {
+      (pending, latest) = try graphs.pendingImport()
+    } catch where error is InputError || error is InputErrors {
+      // A broken catalog file must not lock people out of runs, evidence and approvals
+      // during an incident: the last snapshot stays in force, and the problem is reported.
+      guard let last = try store.snapshots.latest() else { throw error }
+      let first = String(describing: error).split(separator: "\n").first.map(String.init)
+      notices.append("the catalog has errors, so snapshot \(last.id) stays in force until "
+        + "they are fixed (`zof graph import` lists them): \(first ?? "")")
+      logger.warning("catalog.invalid", [("snapshot", last.id),
+                                         ("error", String(describing: error))])
+      (pending, latest) = (nil, last)
+    }
     // Deciding who may do what needs only the policy, users and groups, so the whole graph
     // of a large catalog is not loaded until a command asks for it.
     let governingEntities = try latest.map {

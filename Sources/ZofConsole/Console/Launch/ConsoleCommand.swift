@@ -34,6 +34,7 @@ enum ConsoleCommand {
                                        theme: resolution.theme, themeResolver: resolver)
     if let welcome { built.app.show(.info, welcome) }
     for warning in resolution.warnings { built.app.show(.warning, warning) }
+    for notice in session.notices { built.app.show(.warning, notice) }
     let backend = try NcursesBackend(environment: invocation.environment)
     let logger = invocation.logger()
     let timed: any TerminalBackend = logger.level <= .trace

@@ -21,6 +21,8 @@ final class TimingBackend: TerminalBackend {
   var size: (width: Int, height: Int) { inner.size }
   var shouldStop: Bool { inner.shouldStop }
 
+  func takeInterrupt() -> Bool { inner.takeInterrupt() }
+
   func readKey() -> Key? {
     let key = inner.readKey()
     if key != nil && keyReadAt == nil { keyReadAt = Self.milliseconds() }

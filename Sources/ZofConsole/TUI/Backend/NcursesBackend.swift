@@ -60,6 +60,10 @@ final class NcursesBackend: TerminalBackend {
     receivedTerminationSignal.load(ordering: .relaxed) != 0
   }
 
+  func takeInterrupt() -> Bool {
+    receivedInterrupts.exchange(0, ordering: .relaxed) > 0
+  }
+
   func shutdown() {
     TerminalSignals.restore()
   }

@@ -9,6 +9,12 @@ protocol TerminalBackend: AnyObject {
   func readKey() -> Key?
   /// Shows `buffer`, drawn with `theme`.
   func present(_ buffer: CellBuffer, theme: Theme)
+  /// Returns whether the user asked to interrupt (Ctrl-C) since the last call.
+  func takeInterrupt() -> Bool
+}
+
+extension TerminalBackend {
+  func takeInterrupt() -> Bool { false }
 }
 
 extension ConsoleApp {
@@ -23,6 +29,7 @@ extension ConsoleApp {
       tick()
       if needsRedraw { draw(on: backend) }
       if let key = backend.readKey() { handleKey(key) }
+      if backend.takeInterrupt() { interrupt() }
     }
   }
 

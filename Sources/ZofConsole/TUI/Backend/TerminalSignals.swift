@@ -2,19 +2,23 @@ import CNcurses
 import Glibc
 import Synchronization
 
-/// The last termination signal received (SIGINT, SIGTERM, SIGHUP), or 0.
+/// The last termination signal received (SIGTERM, SIGHUP), or 0.
 ///
 /// The handler only stores the number, which is async-signal-safe. The main loop reads it
 /// within one key timeout and leaves through the normal path, so `endwin` runs on the
 /// main thread.
 let receivedTerminationSignal = Atomic<Int32>(0)
 
+/// How many SIGINTs (Ctrl-C at the terminal) arrived and were not yet handled. The console
+/// treats one as a request to quit, which asks first when quitting would stop work.
+let receivedInterrupts = Atomic<Int32>(0)
+
 /// Whether curses owns the terminal, so exit paths know to restore it.
 let cursesActive = Atomic<Bool>(false)
 
 /// Installs the signal and exit handlers that restore the terminal.
 enum TerminalSignals {
-  static let termination: [Int32] = [SIGINT, SIGTERM, SIGHUP]
+  static let termination: [Int32] = [SIGTERM, SIGHUP]
   static let crashes: [Int32] = [SIGSEGV, SIGBUS, SIGILL, SIGTRAP, SIGABRT, SIGFPE]
 
   /// Installs the handlers. Call before `initscr`, so curses leaves them in place.
@@ -23,6 +27,9 @@ enum TerminalSignals {
       signal(signalNumber) { number in
         receivedTerminationSignal.store(number, ordering: .relaxed)
       }
+    }
+    signal(SIGINT) { _ in
+      receivedInterrupts.add(1, ordering: .relaxed)
     }
     for signalNumber in crashes {
       signal(signalNumber) { number in

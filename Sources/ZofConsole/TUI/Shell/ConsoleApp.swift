@@ -45,6 +45,19 @@ final class ConsoleApp {
   /// Asked when the user quits: a question to confirm first, such as work that quitting
   /// would stop, or nil to quit at once. A termination signal does not ask.
   var quitQuestion: (() -> String?)?
+  /// Set while the quit question is on screen, so a second Ctrl-C quits without waiting.
+  private var askingToQuit = false
+
+  /// Handles Ctrl-C: a request to quit that asks first like `q`, unless the question is
+  /// already on screen, when it quits at once.
+  func interrupt() {
+    if askingToQuit, case .prompt = mode {
+      isRunning = false
+    } else {
+      askingToQuit = false
+      apply([.quit])
+    }
+  }
   var commandHistory: [String] = []
 
   let clock: () -> Date
@@ -114,6 +127,7 @@ final class ConsoleApp {
             self?.isRunning = false
             return []
           }
+          askingToQuit = true
           needsRedraw = true
         } else {
           isRunning = false

@@ -1,0 +1,44 @@
+import Foundation
+import Testing
+
+/// A catalog file broken after an import leaves the last snapshot in force for everything
+/// but importing, so runs, evidence and approvals stay readable while it is fixed.
+struct BrokenCatalogTests {
+  let folder = ScratchFolder("zof-broken-catalog")
+
+  @Test func lastSnapshotStaysInForceAndImportNamesTheFile() throws {
+    folder.writeSingleCheckWorkspace(check: "quick", script: "true")
+    let first = try BinaryRunner.run(["run", "--check", "quick"], in: folder.path)
+    #expect(first.status == 0, "\(first.errors)")
+
+    folder.write("catalog.yaml", "apiVersion: zof.dev/v1alpha1\nkind: Check\nmetadata: [\n")
+
+    let runs = try BinaryRunner.run(["runs"], in: folder.path)
+    #expect(runs.status == 0, "\(runs.errors)")
+    #expect(runs.output.contains("passed"))
+    #expect(runs.errors.contains("warning: the catalog has errors, so snapshot 1 stays in force"))
+    #expect(runs.errors.contains("catalog.yaml"))
+
+    let importing = try BinaryRunner.run(["graph", "import"], in: folder.path)
+    #expect(importing.status == 2)
+    #expect(importing.errors.contains("catalog.yaml:"))
+    let snapshots = try BinaryRunner.run(["graph", "stats"], in: folder.path)
+    #expect(snapshots.output.contains("snapshot 1"), "\(snapshots.output)")
+  }
+
+  /// After an edit, `zof graph import` stores one snapshot, not one when the session opens
+  /// and another for the command.
+  @Test func importAfterAnEditStoresOneSnapshot() throws {
+    folder.writeSingleCheckWorkspace(check: "quick", script: "true")
+    #expect(try BinaryRunner.run(["graph", "import"], in: folder.path).status == 0)
+    folder.writeSingleCheckWorkspace(check: "quick", script: "echo edited")
+
+    let second = try BinaryRunner.run(["graph", "import"], in: folder.path)
+
+    #expect(second.status == 0, "\(second.errors)")
+    #expect(second.output.hasPrefix("imported snapshot 2:"), "\(second.output)")
+    let events = try BinaryRunner.run(["audit", "--action", "catalog.import"], in: folder.path)
+    let lines = events.output.split(separator: "\n").filter { $0.contains("catalog.import") }
+    #expect(lines.count == 2, "\(events.output)")
+  }
+}
