@@ -56,5 +56,20 @@ struct CLIFrameTests {
     #expect(FileManager.default.fileExists(atPath: folder.path + "/new/zof.yaml"))
     #expect(second.status == 2)
     #expect(second.errors.contains("already exists"))
+    // Outside a git repository there is no .gitignore to keep.
+    #expect(!FileManager.default.fileExists(atPath: folder.path + "/new/.gitignore"))
+  }
+
+  /// In a repository, the store folder is ignored once, keeping what .gitignore had.
+  @Test func initIgnoresTheStoreInARepository() throws {
+    try folder.git("init", "-q")
+    folder.write(".gitignore", "build/")
+    let first = try BinaryRunner.run(["init"], in: folder.path)
+    #expect(first.status == 0, "\(first.errors)")
+    #expect(first.output.contains("added .zof/"))
+    let again = try BinaryRunner.run(["init", "--force"], in: folder.path)
+    #expect(!again.output.contains("added .zof/"))
+    let ignore = try String(contentsOfFile: folder.path + "/.gitignore", encoding: .utf8)
+    #expect(ignore == "build/\n.zof/\n")
   }
 }

@@ -57,7 +57,12 @@ enum DemoCommand {
       paths: change, description: "HEAD~1...HEAD", base: "HEAD~1", head: "HEAD"),
                         snapshot: loaded.snapshot.id)
     Console.out("")
-    Console.out("next: cd \(folder) && zof impact --base HEAD~1")
+    // The command as this binary was called, since `zof` may not be on PATH yet; a
+    // relative path is made absolute, because the line changes folder first.
+    let invoked = CommandLine.arguments.first ?? "zof"
+    let zof = ShellText.word(invoked.contains("/")
+      ? URL(fileURLWithPath: invoked).standardizedFileURL.path : invoked)
+    Console.out("next: cd \(ShellText.word(folder)) && \(zof) impact --base HEAD~1")
     return ExitStatus.success
   }
 

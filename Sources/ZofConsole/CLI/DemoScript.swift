@@ -21,7 +21,7 @@ struct DemoScript {
   mutating func step(_ title: String, _ arguments: [String], expect expected: Int32) -> Int32 {
     Console.out("")
     Console.out("== \(title)")
-    Console.out("$ zof \(arguments.joined(separator: " "))")
+    Console.out("$ zof \(arguments.map(ShellText.word).joined(separator: " "))")
     let status = CommandLineTool.main(["--workspace", folder] + arguments)
     if status != expected {
       failures.append("\(title): exit status \(status), expected \(expected)")

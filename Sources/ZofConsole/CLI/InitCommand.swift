@@ -26,7 +26,27 @@ enum InitCommand {
       throw OperationError("write \(path)", error.localizedDescription)
     }
     Console.out("wrote \(path)")
+    if let ignore = try ignoreStore(in: folder) { Console.out(ignore) }
     Console.out("next: list your catalog-info.yaml files under `catalog:` and run `zof impact`")
     return ExitStatus.success
+  }
+
+  /// The store, log and evidence live in `.zof/`, which should not be committed. Adds it to
+  /// the folder's .gitignore when the folder is in a git repository and nothing ignores it
+  /// yet; returns what was done, or nil.
+  static func ignoreStore(in folder: String) throws -> String? {
+    let git = Git(repositoryPath: folder)
+    guard (try? git.run(["rev-parse", "--is-inside-work-tree"])) != nil else { return nil }
+    if (try? git.run(["check-ignore", "-q", ".zof/zof.db"])) != nil { return nil }
+    let path = (folder as NSString).appendingPathComponent(".gitignore")
+    let existing = (try? String(contentsOfFile: path, encoding: .utf8)) ?? ""
+    let separator = existing.isEmpty || existing.hasSuffix("\n") ? "" : "\n"
+    do {
+      try (existing + separator + ".zof/\n").write(toFile: path, atomically: true,
+                                                   encoding: .utf8)
+    } catch {
+      throw OperationError("write \(path)", error.localizedDescription)
+    }
+    return "added .zof/ (store, log and evidence) to \(path)"
   }
 }

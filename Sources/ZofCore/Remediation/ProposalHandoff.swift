@@ -46,8 +46,8 @@ struct ProposalHandoff {
         "mode": "manual",
         "commands": .strings([
           "git push origin \(branch)",
-          "gh pr create --head \(Bisector.quote(branch)) --title \(Bisector.quote(title)) "
-            + "--body-file \(Bisector.quote(files.summary))",
+          "gh pr create --head \(ShellText.quote(branch)) --title \(ShellText.quote(title)) "
+            + "--body-file \(ShellText.quote(files.summary))",
         ]),
       ]
     }

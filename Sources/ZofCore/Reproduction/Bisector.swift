@@ -73,8 +73,8 @@ public struct Bisector {
     let path = NSTemporaryDirectory() + "zof-bisect-\(UUID().uuidString).sh"
     let text = """
       #!/bin/sh
-      exec \(Self.quote(executable)) --workspace \(Self.quote(workspace.root)) \
-      check-exec \(Self.quote(check)) --root \(Self.quote(root))
+      exec \(ShellText.quote(executable)) --workspace \(ShellText.quote(workspace.root)) \
+      check-exec \(ShellText.quote(check)) --root \(ShellText.quote(root))
 
       """
     try text.write(toFile: path, atomically: true, encoding: .utf8)
@@ -86,10 +86,5 @@ public struct Bisector {
       return String(line.split(separator: " ").first ?? "")
     }
     return nil
-  }
-
-  /// Quotes `text` for a POSIX shell.
-  public static func quote(_ text: String) -> String {
-    "'" + text.replacingOccurrences(of: "'", with: "'\\''") + "'"
   }
 }

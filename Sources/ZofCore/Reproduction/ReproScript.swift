@@ -15,7 +15,7 @@ public enum ReproScript {
       "# recorded \(attempt.startedAt) by \(attempt.worker): \(attempt.status.rawValue)"
         + (attempt.exitCode.map { ", exit status \($0)" } ?? "") + ".",
       "set -eu",
-      "repository=\(Bisector.quote(repositoryPath))",
+      "repository=\(ShellText.quote(repositoryPath))",
     ]
     if let commit = attempt.commit {
       lines += [
@@ -25,11 +25,11 @@ public enum ReproScript {
         "git -C \"$repository\" worktree add --quiet --detach \"$scratch/tree\" \"$commit\"",
         "trap 'git -C \"$repository\" worktree remove --force \"$scratch/tree\"; "
           + "rm -rf \"$scratch\"' EXIT",
-        "cd \"$scratch/tree\"/\(Bisector.quote(attempt.workdir))",
+        "cd \"$scratch/tree\"/\(ShellText.quote(attempt.workdir))",
       ]
     } else {
       lines += ["# No commit was recorded: this runs in the current working tree.",
-                "cd \"$repository\"/\(Bisector.quote(attempt.workdir))"]
+                "cd \"$repository\"/\(ShellText.quote(attempt.workdir))"]
     }
     var assignments: [String] = []
     var redacted: [String] = []
@@ -39,7 +39,7 @@ public enum ReproScript {
         redacted.append(name)
         assignments.append("\(name)=\"${\(name):?\(name) was redacted: export it first}\"")
       } else {
-        assignments.append("\(name)=\(Bisector.quote(value))")
+        assignments.append("\(name)=\(ShellText.quote(value))")
       }
     }
     if !redacted.isEmpty {
@@ -50,7 +50,7 @@ public enum ReproScript {
     lines.append("status=0")
     lines.append("env -i \\")
     for assignment in assignments { lines.append("  \(assignment) \\") }
-    lines.append("  " + argv.map(Bisector.quote).joined(separator: " ") + " || status=$?")
+    lines.append("  " + argv.map(ShellText.quote).joined(separator: " ") + " || status=$?")
     lines.append("exit $status")
     return lines.joined(separator: "\n") + "\n"
   }

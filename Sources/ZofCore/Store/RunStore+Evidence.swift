@@ -50,11 +50,9 @@ extension RunStore {
 
   /// Returns the kept output of one stream of an attempt, marker line included.
   public func storedOutput(attempt: Int64, stream: OutputStream) throws -> [UInt8] {
-    var output: [UInt8] = []
     try database.query("""
       SELECT bytes FROM evidence_chunks WHERE attempt_id = ? AND stream = ? ORDER BY seq
-      """, [attempt, stream.rawValue]) { row in output += row.blob(0) }
-    return output
+      """, [attempt, stream.rawValue]) { row in row.blob(0) }.flatMap { $0 }
   }
 
   /// Replaces the test cases recorded for an attempt.

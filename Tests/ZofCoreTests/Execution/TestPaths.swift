@@ -35,16 +35,18 @@ enum TestPaths {
     FileManager.default.fileExists(atPath: "\(corpus)/junit")
   }
 
-  /// Creates an empty folder under the system temporary folder.
+  /// Creates an empty folder under the system temporary folder; it is removed when the
+  /// test process exits, since tests keep using the path after their last mention of it.
   static func scratch(_ name: String = #function) throws -> String {
     let base = NSTemporaryDirectory() + "zof-exec-tests"
     try FileManager.default.createDirectory(atPath: base, withIntermediateDirectories: true)
     let safe = name.filter { $0.isLetter || $0.isNumber }
     var template = Array("\(base)/\(safe)-XXXXXX".utf8CString)
-    guard let result = mkdtemp(&template) else {
-      throw POSIXError(.init(rawValue: errno) ?? .EIO)
-    }
-    return String(cString: result)
+    guard mkdtemp(&template) != nil else { throw POSIXError(.init(rawValue: errno) ?? .EIO) }
+    let path = String(decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) },
+                      as: UTF8.self)
+    ScratchRegistry.shared.add(path)
+    return path
   }
 
   static func write(_ text: String, to path: String) throws {
@@ -58,5 +60,26 @@ enum TestPaths {
     guard let close = stat.lastIndex(of: ")") else { return false }
     let state = stat[stat.index(close, offsetBy: 2)]
     return state != "Z" && state != "X"
+  }
+}
+
+/// The scratch folders of this test process, removed by an exit handler.
+final class ScratchRegistry: @unchecked Sendable {
+  static let shared: ScratchRegistry = {
+    atexit { ScratchRegistry.shared.removeAll() }
+    return ScratchRegistry()
+  }()
+
+  private let lock = NSLock()
+  private var paths: [String] = []
+
+  func add(_ path: String) {
+    lock.withLock { paths.append(path) }
+  }
+
+  func removeAll() {
+    for path in lock.withLock({ paths }) {
+      try? FileManager.default.removeItem(atPath: path)
+    }
   }
 }
