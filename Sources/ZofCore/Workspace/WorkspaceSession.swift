@@ -188,6 +188,13 @@ public final class WorkspaceSession: @unchecked Sendable {
                                 decision: .recorded, details: details))
   }
 
+  /// Returns whether a catalog file changed, appeared or disappeared since the snapshot in
+  /// force was taken; `refresh` then imports it.
+  public func catalogChanged() throws -> Bool {
+    try GraphService(workspace: workspace, store: store, logger: logger)
+      .sourcesChanged(since: snapshot)
+  }
+
   /// Re-reads the graph and policy after the catalog changed, deciding the import again.
   public func refresh() throws {
     let fresh = try WorkspaceSession(workspace: workspace, actingAs: identity.assumed?.id,

@@ -120,12 +120,37 @@ struct ConsolePaneScreenTests {
   @Test func approveAsBobSucceeds() throws {
     let fixture = try ConsoleFixture(user: "bob")
     let app = try build(fixture).app
-    press([.character("3"), .character("a"), .character("y")], on: app)
+    press([.character("3")], on: app)
+    #expect(screen(app, width: 160, height: 50).contains { $0.contains("requester  remediator") })
+    press([.character("a"), .character("y")], on: app)
     press(Array("looks right").map { .character($0) } + [.enter], on: app)
     let message = app.message?.text ?? ""
     #expect(message.hasPrefix("approved \(fixture.requestID): request is now approved"))
     let request = try fixture.session.approvals.request(id: fixture.requestID)
     #expect(request?.status == .approved)
+    // The queue is empty now, and the detail box no longer shows the decided request.
+    let after = screen(app, width: 160, height: 50)
+    #expect(after.contains { $0.contains("no pending requests") })
+    #expect(!after.contains { $0.contains("requester  remediator") },
+            "\(after.joined(separator: "\n"))")
+  }
+
+  /// A catalog edited while the console is open is imported before the next command that
+  /// reads the graph, as a `zof` command would.
+  @Test func catalogEditIsImportedBeforeAGraphCommand() throws {
+    let fixture = try ConsoleFixture()
+    let built = try build(fixture)
+    let before = built.context.session.snapshot.id
+    let file = fixture.workspace.root + "/catalog/org.yaml"
+    let text = try String(contentsOfFile: file, encoding: .utf8)
+    try (text + "\n# edited while the console was open\n")
+      .write(toFile: file, atomically: true, encoding: .utf8)
+
+    built.app.apply([.runCommand("readiness --env staging")])
+
+    #expect(built.context.session.snapshot.id == before + 1)
+    let events = try fixture.session.audit.events(AuditQuery(action: "catalog.import")).events
+    #expect(events.count == 2)
   }
 
   /// A quoted comment reaches the vote as one piece, quotes removed.

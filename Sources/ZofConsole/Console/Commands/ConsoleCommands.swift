@@ -36,6 +36,18 @@ final class ConsoleCommands {
       let words = try CommandWords.split(line)
       guard let name = words.first else { return [] }
       let arguments = Array(words.dropFirst())
+      // Commands that read the graph see catalog edits made since the console opened.
+      let notes = Self.graphCommands.contains(name) ? try context.refreshIfCatalogChanged() : []
+      return notes + (try run(name, arguments))
+    } catch {
+      return [.message(.error, ConsoleErrorText.describe(error))]
+    }
+  }
+
+  static let graphCommands: Set<String> = ["run", "impact", "bisect", "remediate", "readiness"]
+
+  private func run(_ name: String, _ arguments: [String]) throws -> [Reaction] {
+    do {
       switch name {
       case "run": return try startRun(arguments)
       case "impact": return try showImpact(arguments)

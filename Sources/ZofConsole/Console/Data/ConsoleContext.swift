@@ -63,6 +63,22 @@ final class ConsoleContext {
     invalidate()
   }
 
+  /// Imports the catalog before a command that reads the graph when a file changed since
+  /// the snapshot in force, as `zof` commands do; returns what to tell the user. A
+  /// read-only console changes nothing and says the graph is out of date.
+  func refreshIfCatalogChanged() throws -> [Reaction] {
+    guard try session.catalogChanged() else { return [] }
+    if readOnly {
+      return [.message(.warning, "the catalog changed since snapshot \(session.snapshot.id); "
+                         + "this read-only console keeps using it")]
+    }
+    let before = session.snapshot.id
+    try refresh()
+    if let notice = session.notices.last { return [.message(.warning, notice)] }
+    guard session.snapshot.id != before else { return [] }
+    return [.message(.info, "the catalog changed; imported snapshot \(session.snapshot.id)")]
+  }
+
   // MARK: - Ticks
 
   /// Polls for changes and drains background results; returns the reactions to apply.

@@ -28,6 +28,8 @@ final class ApprovalsPane: Pane, StoreBackedPane {
   private var shown: [ApprovalRequest] = []
   private var detail = TextPanel()
   private var detailID: String?
+  /// False after a reload, so the detail is rebuilt even when no request is selected.
+  private var detailCurrent = false
   private var detailFocused = false
   private var filter = ""
   var loadedGeneration = -1
@@ -44,7 +46,7 @@ final class ApprovalsPane: Pane, StoreBackedPane {
     let (left, right) = region.splitLeft(max(40, region.width * 2 / 5))
     buffer.box(left, title: "Pending approvals (\(shown.count))")
     table.draw(into: &buffer, region: left.inset(by: 1), focused: !detailFocused)
-    if selected?.id != detailID { rebuildDetail() }
+    if !detailCurrent || selected?.id != detailID { rebuildDetail() }
     buffer.box(right, title: selected.map { "Request \($0.id)" } ?? "Request")
     detail.draw(into: &buffer, region: right.inset(by: 1))
     if let problem {
@@ -92,7 +94,7 @@ final class ApprovalsPane: Pane, StoreBackedPane {
       problem = ConsoleErrorText.describe(error)
     }
     rebuildRows()
-    detailID = nil
+    detailCurrent = false
     return [.redraw]
   }
 
@@ -168,6 +170,7 @@ final class ApprovalsPane: Pane, StoreBackedPane {
 
   private func rebuildDetail() {
     detailID = selected?.id
+    detailCurrent = true
     guard let request = selected else {
       detail = TextPanel()
       detail.emptyText = "select a request to see its evidence and checklist"
