@@ -1,7 +1,8 @@
 import ZofCore
 
 /// Builds tree nodes of what an entity depends on, or of what depends on it, following the
-/// relations along which a change travels (the graph's `dependents` adjacency).
+/// relations along which a change travels: the graph's `dependents` adjacency, and the
+/// workflows whose steps the entity is.
 struct DependencyTreeBuilder {
   enum Direction { case dependencies, dependents }
 
@@ -41,8 +42,9 @@ struct DependencyTreeBuilder {
     var result: [(String, Int32)] = []
     switch direction {
     case .dependents:
+      // A workflow breaks when one of its steps does, as impact analysis counts it.
       for (type, source) in graph.relations(to: id)
-      where type == .dependsOn || type == .consumesApi {
+      where type == .dependsOn || type == .consumesApi || type == .hasStep {
         result.append((type.inverseDescription, source))
       }
       for (type, target) in graph.relations(from: id)
@@ -51,7 +53,7 @@ struct DependencyTreeBuilder {
       }
     case .dependencies:
       for (type, target) in graph.relations(from: id)
-      where type == .dependsOn || type == .consumesApi {
+      where type == .dependsOn || type == .consumesApi || type == .hasStep {
         result.append((type.description, target))
       }
       for (type, source) in graph.relations(to: id)
