@@ -130,13 +130,18 @@ struct ShellScreenTests {
     #expect(app.message?.text == "demo: p-17 would be approved")
   }
 
-  @Test func messageClearsAfterLifetime() {
+  /// A message clears once it has been shown for its lifetime and a key was pressed since
+  /// it appeared; without a key it waits for whoever comes back to the screen.
+  @Test func messageClearsAfterLifetimeOnceSeen() {
     var now = TestClock.date
     let app = ConsoleDemo.makeApp(live: false, clock: { now }, timeZone: TestClock.utc)
     app.show(.info, "hello")
     app.tick()
     #expect(app.message != nil)
-    now = now.addingTimeInterval(app.messageLifetime)
+    now = now.addingTimeInterval(app.messageLifetime * 10)
+    app.tick()
+    #expect(app.message?.text == "hello")
+    app.handleKey(.character("j"))
     app.tick()
     #expect(app.message == nil)
   }

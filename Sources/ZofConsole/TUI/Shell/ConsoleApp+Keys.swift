@@ -5,6 +5,7 @@ extension ConsoleApp {
       setNeedsRedraw()
       return
     }
+    markMessageSeen()
     switch mode {
     case .normal: handleNormalKey(key)
     case .command(let editor): handleCommandKey(key, editor: editor)

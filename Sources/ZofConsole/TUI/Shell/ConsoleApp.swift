@@ -143,6 +143,9 @@ final class ConsoleApp {
     }
   }
 
+  /// Notes that the user pressed a key while the current message was on screen.
+  func markMessageSeen() { message?.seen = true }
+
   func show(_ level: MessageLevel, _ text: String) {
     message = StatusMessage(level: level, text: text, shownAt: now)
     needsRedraw = true
@@ -158,7 +161,7 @@ final class ConsoleApp {
       apply(tickHandler?() ?? [])
       for pane in panes { apply(pane.tick()) }
     }
-    if let message, current - message.shownAt >= messageLifetime {
+    if let message, message.seen, current - message.shownAt >= messageLifetime {
       self.message = nil
       needsRedraw = true
     }
