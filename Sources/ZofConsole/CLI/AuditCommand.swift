@@ -43,8 +43,8 @@ enum AuditCommand {
     for event in page.events {
       let actor = event.assumedActor.map { "\($0) (by \(event.actor))" } ?? event.actor
       let decision = event.decision.rawValue.padding(toLength: 8, withPad: " ", startingAt: 0)
-      Console.out("\(event.seq)  \(event.time)  \(decision)  \(event.action)  \(event.subject)  "
-                    + actor)
+      Console.out("\(event.seq)  \(event.time)  \(decision)  \(event.displayAction)  "
+                    + "\(event.subject)  \(actor)")
     }
     if page.events.isEmpty { Console.out("no events match") }
     if let next = page.nextCursor { Console.out("more: --before \(next)") }

@@ -53,3 +53,15 @@ public struct AuditHead: Sendable, Equatable, CustomStringConvertible {
 
   public var description: String { "\(seq):\(hash)" }
 }
+
+extension AuditEvent {
+  /// The action as people read it. A vote shows which way it went, because a rejection of
+  /// a quarantine or a release is decided, and recorded, under the approve action.
+  public var displayAction: String {
+    guard details.contains("\"vote\""),
+          let node = try? JSONNodeReader.parse(details, mark: YAMLNode.Mark(line: 1, column: 1)),
+          let vote = node["vote"]?.string
+    else { return action }
+    return "\(action) (\(vote) vote)"
+  }
+}

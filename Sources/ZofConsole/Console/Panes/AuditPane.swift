@@ -187,7 +187,7 @@ final class AuditPane: Pane, StoreBackedPane {
     }
     return TableView.Row([
       .text(String(event.seq)), .text(displayTime(event.time), role: .muted),
-      .text(TerminalText.sanitize(actor)), .text(TerminalText.sanitize(event.action)),
+      .text(TerminalText.sanitize(actor)), .text(TerminalText.sanitize(event.displayAction)),
       .text(TerminalText.sanitize(event.subject)), .text(event.decision.rawValue, role: role),
     ])
   }
