@@ -61,7 +61,18 @@ struct RunCommandTests {
               == true)
     let xml = try String(contentsOfFile: junit, encoding: .utf8)
     #expect(xml.contains("<testsuite name=\"check:default/partial-refund-journey\""))
-    #expect(xml.contains("failures=\"1\""))
+    // The totals on <testsuites> add up the suites' test cases.
+    func count(_ name: String, in line: Substring) -> Int {
+      guard let start = line.range(of: " \(name)=\"") else { return 0 }
+      return Int(line[start.upperBound...].prefix { $0.isNumber }) ?? 0
+    }
+    let lines = xml.split(separator: "\n")
+    let header = try #require(lines.first { $0.hasPrefix("<testsuites ") })
+    let suites = lines.filter { $0.hasPrefix("  <testsuite ") }
+    for name in ["tests", "failures", "errors", "skipped"] {
+      #expect(count(name, in: header) == suites.map { count(name, in: $0) }.reduce(0, +), "\(name)")
+    }
+    #expect(count("failures", in: header) == 2)
 
     let runs = try BinaryRunner.run(["runs", "--json"], in: demo)
     let list = try #require(try json(runs.output) as? [[String: Any]])

@@ -24,29 +24,34 @@ public enum JUnitWriter {
     }
   }
 
+  /// The totals on `testsuites` are the sums of the suites' counts, test cases and not
+  /// checks, as the readers of JUnit files add them up.
   public static func xml(runID: Int64, checks: [CheckResult]) -> String {
-    var lines = ["<?xml version=\"1.0\" encoding=\"UTF-8\"?>"]
-    let failures = checks.filter { $0.status == .failed || $0.status == .timedOut }.count
-    let errors = checks.filter { $0.status == .errored || $0.status == .interrupted }.count
-    lines.append("<testsuites name=\"zof run \(runID)\" tests=\"\(checks.count)\" "
-                   + "failures=\"\(failures)\" errors=\"\(errors)\">")
+    var suites: [String] = []
+    var totals = (tests: 0, failures: 0, errors: 0, skipped: 0)
     for check in checks {
       let cases = check.testCases.isEmpty ? [synthesized(check)] : check.testCases
       let failed = cases.filter { $0.status == .failed }.count
       let errored = cases.filter { $0.status == .error }.count
       let skipped = cases.filter { $0.status == .skipped }.count
-      lines.append("  <testsuite name=\(attribute(check.ref)) tests=\"\(cases.count)\" "
-                     + "failures=\"\(failed)\" errors=\"\(errored)\" skipped=\"\(skipped)\" "
-                     + "time=\"\(NumberText.fixed(check.duration, digits: 3))\">")
+      totals = (totals.tests + cases.count, totals.failures + failed, totals.errors + errored,
+                totals.skipped + skipped)
+      suites.append("  <testsuite name=\(attribute(check.ref)) tests=\"\(cases.count)\" "
+                      + "failures=\"\(failed)\" errors=\"\(errored)\" skipped=\"\(skipped)\" "
+                      + "time=\"\(NumberText.fixed(check.duration, digits: 3))\">")
       if check.attempts > 1 {
-        lines.append("    <properties><property name=\"zof.attempts\" "
-                       + "value=\"\(check.attempts)\"/><property name=\"zof.status\" "
-                       + "value=\(attribute(check.status.rawValue))/></properties>")
+        suites.append("    <properties><property name=\"zof.attempts\" "
+                        + "value=\"\(check.attempts)\"/><property name=\"zof.status\" "
+                        + "value=\(attribute(check.status.rawValue))/></properties>")
       }
-      for test in cases { lines += testcase(test) }
-      lines.append("  </testsuite>")
+      for test in cases { suites += testcase(test) }
+      suites.append("  </testsuite>")
     }
-    lines.append("</testsuites>")
+    let header = "<testsuites name=\"zof run \(runID)\" tests=\"\(totals.tests)\" "
+      + "failures=\"\(totals.failures)\" errors=\"\(totals.errors)\" "
+      + "skipped=\"\(totals.skipped)\">"
+    let lines = ["<?xml version=\"1.0\" encoding=\"UTF-8\"?>", header] + suites
+      + ["</testsuites>"]
     return lines.joined(separator: "\n") + "\n"
   }
 
