@@ -99,20 +99,27 @@ public struct CatalogLoader: Sendable {
 
   /// Collects the files a Location entity names, relative to the Location's own file.
   private func followLocation(_ entity: Entity, into result: inout FileResult) throws {
-    var targets: [String] = []
-    if let target = entity.spec?["target"]?.string { targets.append(target) }
-    targets += entity.spec?["targets"]?.strings ?? []
+    // Each target with its node, so a problem points at the line that names it.
+    var targets: [(String, YAMLNode)] = []
+    if let node = entity.spec?["target"], let target = node.string {
+      targets.append((target, node))
+    }
+    for node in entity.spec?["targets"]?.array ?? [] {
+      if let target = node.string { targets.append((target, node)) }
+    }
     let folder = (entity.location.file as NSString).deletingLastPathComponent
-    for target in targets {
+    for (target, node) in targets {
+      let position = SourceLocation(file: entity.location.file, line: node.mark.line,
+                                    column: node.mark.column)
       if target.hasPrefix("http://") || target.hasPrefix("https://") {
         result.warnings.append(
           "\(entity.location): Location target \(target) is a URL; zof reads files only, "
             + "so it was not followed")
         continue
       }
-      let files = try expand(target, relativeTo: folder, origin: entity.location)
+      let files = try expand(target, relativeTo: folder, origin: position)
       if files.isEmpty {
-        throw InputError("Location target `\(target)` matches no file", at: entity.location,
+        throw InputError("Location target `\(target)` matches no file", at: position,
                          hint: "targets are relative to the file that holds the Location")
       }
       result.targets += files

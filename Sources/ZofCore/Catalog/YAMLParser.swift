@@ -85,12 +85,15 @@ private struct EventReader {
     let mark = parser.pointee.problem_mark
     var message = "YAML syntax error: \(problem)"
     if let context = parser.pointee.context.map({ String(cString: $0) }) {
-      message += " (\(context))"
+      // libyaml notices an unclosed bracket or quote only where the file or the next
+      // construct begins, so where that construct started is the place to look.
+      let start = parser.pointee.context_mark
+      message += " (\(context) that starts at line \(start.line + 1), column \(start.column + 1))"
     }
     return InputError(message,
                       at: SourceLocation(file: file, line: Int(mark.line) + 1,
                                          column: Int(mark.column) + 1),
-                      hint: "fix the YAML at that position; nothing from this file was imported")
+                      hint: "fix the YAML there; nothing from this file was read")
   }
 
   mutating func readStream() throws -> [YAMLNode] {

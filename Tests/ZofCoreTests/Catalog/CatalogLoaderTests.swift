@@ -65,6 +65,29 @@ struct CatalogLoaderTests {
     #expect(catalog.entities.contains { $0.ref.short == "group:payments-team" })
   }
 
+  /// A target that matches nothing is reported at the line that names it.
+  @Test func missingTargetIsReportedAtItsLine() throws {
+    let location = """
+      apiVersion: backstage.io/v1alpha1
+      kind: Location
+      metadata:
+        name: all
+      spec:
+        targets:
+          - ./parts/serde.yaml
+          - ./parts/teem.yaml
+      """
+    do {
+      _ = try resolveCatalog(["index.yaml": location, "parts/serde.yaml": serde],
+                             entries: ["index.yaml"])
+      Issue.record("expected an error")
+    } catch {
+      let text = String(describing: error)
+      #expect(text.contains("index.yaml:8:7: Location target `./parts/teem.yaml` matches no file"),
+              "\(text)")
+    }
+  }
+
   @Test func warnsInsteadOfFetchingURLTargets() throws {
     let location = """
       apiVersion: backstage.io/v1alpha1

@@ -37,6 +37,17 @@ struct YAMLParserTests {
     }
   }
 
+  /// An unclosed bracket is found only lines later; the message also names where it opened.
+  @Test func unclosedBracketNamesWhereItOpened() throws {
+    let text = "store: .zof\ncatalog: [a.yaml,\n\n\n\ntheme: dark\n"
+    do {
+      _ = try YAMLParser.parseDocuments(text, file: "zof.yaml")
+      Issue.record("expected an error")
+    } catch let error as InputError {
+      #expect(error.message.contains("starts at line 2, column 10"), "\(error.message)")
+    }
+  }
+
   @Test func jsonRoundTripKeepsValues() throws {
     let node = try #require(try YAMLParser.parseDocuments(
       "n: 3\nf: 1.5\nt: true\ns: 'text'\nl: [a]\nm: {k: v}\n", file: "f").first)
