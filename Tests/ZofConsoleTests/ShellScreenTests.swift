@@ -176,6 +176,7 @@ struct ShellScreenTests {
     #expect(footer.contains("Run(s) 4 started here stop"))
     press([.character("n")], on: app)
     #expect(app.isRunning)
+    #expect(app.message?.text == "not quitting; the work goes on")
     press([.character("q"), .character("y")], on: app)
     #expect(!app.isRunning)
   }

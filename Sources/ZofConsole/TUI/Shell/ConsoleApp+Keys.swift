@@ -130,7 +130,7 @@ extension ConsoleApp {
       enter(.prompt(prompt, onAnswer: onAnswer))
     case .cancelled:
       enter(.normal)
-      show(.info, "cancelled")
+      show(.info, prompt.cancelMessage)
     case .submitted(let answer):
       enter(.normal)
       apply(onAnswer(answer))

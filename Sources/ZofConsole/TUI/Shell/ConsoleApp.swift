@@ -122,7 +122,8 @@ final class ConsoleApp {
         needsRedraw = true
       case .quit:
         if let question = quitQuestion?() {
-          let confirm = PromptLine(question: question, kind: .confirm)
+          var confirm = PromptLine(question: question, kind: .confirm)
+          confirm.cancelMessage = "not quitting; the work goes on"
           mode = .prompt(confirm) { [weak self] _ in
             self?.isRunning = false
             return []

@@ -18,6 +18,8 @@ struct PromptLine: Sendable {
 
   var question: String
   var kind: Kind
+  /// The footer message when the user says no or presses Esc.
+  var cancelMessage = "cancelled"
   private(set) var editor = LineEditor()
   /// Set when the last key was rejected, such as Enter on an empty required comment.
   private(set) var problem: String?
