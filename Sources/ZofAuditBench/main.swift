@@ -110,7 +110,9 @@ func csvField(_ text: String) -> String {
 
 /// Writes the stored rows as CSV, the input of the plain import.
 func writeCSV(_ database: Database, to path: String) throws {
-  FileManager.default.createFile(atPath: path, contents: nil)
+  guard FileManager.default.createFile(atPath: path, contents: nil) else {
+    throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: path])
+  }
   let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: path))
   defer { try? handle.close() }
   var chunk = ""

@@ -30,9 +30,10 @@ struct CellBufferTests {
 
   @Test func wideCharacterNeverSplitAtRightEdge() {
     var buffer = CellBuffer(width: 5, height: 1)
-    buffer.withClip(buffer.bounds) { clipped in
+    let columns = buffer.withClip(buffer.bounds) { clipped in
       clipped.put("日", x: 4, y: 0)
     }
+    #expect(columns == 0)
     #expect(buffer[4, 0] == .blank)
     buffer.text("ab日本", x: 0, y: 0)
     #expect(lines(buffer) == ["ab日…"])
