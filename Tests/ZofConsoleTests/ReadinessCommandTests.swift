@@ -46,6 +46,31 @@ struct ReadinessCommandTests {
     #expect(item(report, "signoff")?["met"] as? Bool == false)
   }
 
+  /// A critical workflow that no check covers cannot be shown to work, so it blocks.
+  @Test func criticalWorkflowWithoutACheckIsNotReady() throws {
+    let file = demo + "/catalog/workflows.yaml"
+    let text = try String(contentsOfFile: file, encoding: .utf8)
+    try (text + """
+
+      ---
+      apiVersion: zof.dev/v1alpha1
+      kind: Workflow
+      metadata:
+        name: payout-export
+      spec:
+        criticality: critical
+        owner: payments-team
+        steps: [component:ledger]
+
+      """).write(toFile: file, atomically: true, encoding: .utf8)
+    let (status, staging) = try report(["--env", "staging"])
+    #expect(status == 1)
+    let checks = try #require(item(staging, "workflow-checks-passed"))
+    #expect(checks["met"] as? Bool == false)
+    #expect((checks["evidence"] as? [String])?.contains(
+      "workflow:payout-export: no check covers it") == true, "\(checks)")
+  }
+
   @Test func changeAuthorMayNotSignOff() throws {
     let author = try BinaryRunner.run(["--as", "alice", "signoff", "--env", "production"],
                                       in: demo)

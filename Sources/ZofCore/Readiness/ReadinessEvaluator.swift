@@ -97,12 +97,16 @@ public struct ReadinessEvaluator {
     let graph = try session.graph
     let wanted = Set(criticalities.map { $0.lowercased() })
     var checks: Set<Int32> = []
+    var workflows = 0
+    // A workflow that matters with no check at all cannot be shown to work.
+    var unchecked: [String] = []
     for workflow in graph.ids(ofKind: "workflow") {
       let level = graph[workflow].spec?["criticality"]?.string?.lowercased() ?? ""
       guard wanted.contains(level) else { continue }
-      for (type, check) in graph.relations(to: workflow) where type == .covers {
-        checks.insert(check)
-      }
+      workflows += 1
+      let covering = graph.relations(to: workflow).filter { $0.0 == .covers }.map(\.1)
+      if covering.isEmpty { unchecked.append("\(graph[workflow].ref.short): no check covers it") }
+      checks.formUnion(covering)
     }
     let quarantined = Set(try quarantinedChecks(now))
     var missing: [String] = []
@@ -125,14 +129,22 @@ public struct ReadinessEvaluator {
       }
     }
     let criterion = ReadinessCriterion.workflowChecksPassed(criticalities: criticalities)
-    if checks.isEmpty {
-      return item(criterion, true, "no check covers a \(criticalities.joined(separator: "/")) "
-                    + "workflow", [])
+    let levels = criticalities.joined(separator: "/")
+    if workflows == 0 {
+      return item(criterion, true, "the catalog has no \(levels) workflow, so no check is "
+                    + "required; describe the journeys that matter to make this count", [])
     }
-    return item(criterion, missing.isEmpty,
-                missing.isEmpty ? "\(checks.count) check(s) passed on this commit"
-                  : "\(missing.count) of \(checks.count) check(s) not passed on this commit",
-                missing + evidence)
+    missing = unchecked + missing
+    let detail: String
+    if missing.isEmpty {
+      detail = "\(checks.count) check(s) passed on this commit"
+    } else if unchecked.isEmpty {
+      detail = "\(missing.count) of \(checks.count) check(s) not passed on this commit"
+    } else {
+      detail = "\(unchecked.count) \(levels) workflow(s) without a check, "
+        + "\(missing.count - unchecked.count) of \(checks.count) check(s) not passed"
+    }
+    return item(criterion, missing.isEmpty, detail, missing + evidence)
   }
 
   /// Returns the newest run on `commit` that ran `check`, with the check's status in it.
