@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import ZofCore
 
 /// A catalog file broken after an import leaves the last snapshot in force for everything
 /// but importing, so runs, evidence and approvals stay readable while it is fixed.
@@ -40,5 +41,38 @@ struct BrokenCatalogTests {
     let events = try BinaryRunner.run(["audit", "--action", "catalog.import"], in: folder.path)
     let lines = events.output.split(separator: "\n").filter { $0.contains("catalog.import") }
     #expect(lines.count == 2, "\(events.output)")
+  }
+
+  /// A strict import that fails stores nothing, even after an edit, and a strict import
+  /// that passes stores one snapshot.
+  @Test func strictImportStoresNothingWhenItFails() throws {
+    folder.writeSingleCheckWorkspace(check: "quick", script: "true")
+    #expect(try BinaryRunner.run(["graph", "import", "--strict"], in: folder.path).status == 0)
+    let catalog = try String(contentsOfFile: folder.path + "/catalog.yaml", encoding: .utf8)
+    folder.write("catalog.yaml", catalog + """
+
+      ---
+      apiVersion: backstage.io/v1alpha1
+      kind: Component
+      metadata:
+        name: orphan
+      spec:
+        type: service
+        dependsOn: [component:nowhere]
+
+      """)
+
+    let failed = try BinaryRunner.run(["graph", "import", "--strict"], in: folder.path)
+
+    #expect(failed.status == 2, "\(failed.output)")
+    // Read the store directly: any other zof command would import the edit itself, since
+    // outside --strict a missing reference is only a warning.
+    let database = try Database(path: folder.path + "/.zof/zof.db", readOnly: true)
+    #expect(try database.scalar("SELECT count(*) FROM snapshots") == 1)
+    #expect(try database.scalar(
+      "SELECT count(*) FROM audit_events WHERE action = 'catalog.import'") == 1)
+    folder.write("catalog.yaml", catalog)
+    let passed = try BinaryRunner.run(["graph", "import", "--strict"], in: folder.path)
+    #expect(passed.output.hasPrefix("imported snapshot 2:"), "\(passed.output)")
   }
 }

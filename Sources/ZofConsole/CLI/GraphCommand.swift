@@ -38,16 +38,23 @@ enum GraphCommand {
       for path in paths { try WorkspaceConfig.addKubernetesSource(path, file: file) }
       workspace = try Workspace.load(root: workspace.root)
     }
-    let session = try invocation.session()
     let strict = invocation.arguments.flag("--strict")
+    if strict {
+      // Checked before any session opens, because the first session of a workspace
+      // imports what it finds.
+      _ = try GraphService(workspace: workspace, store: try Store(path: workspace.storePath))
+        .readCatalog(strict: true)
+    }
+    // The session leaves a changed catalog to this command, which imports it once.
+    let session = try invocation.session(importingChanges: false)
+    let service = GraphService(workspace: workspace, store: session.store,
+                               logger: invocation.logger())
     let snapshot: SnapshotInfo
-    if session.imported && !strict && manifests.isEmpty {
-      // Opening the session found the catalog changed and imported it already, decided
-      // and recorded; a second import would only store the same snapshot again.
+    if session.imported {
+      // There was no snapshot, so opening the session imported the catalog, decided and
+      // recorded; it was read strictly above when asked.
       snapshot = session.snapshot
     } else {
-      let service = GraphService(workspace: workspace, store: session.store,
-                                 logger: invocation.logger())
       let catalog = try service.readCatalog(strict: strict)
       try session.authorize(.catalogImport, subject: "catalog",
                             details: ["files": .integer(Int64(catalog.sources.count))])

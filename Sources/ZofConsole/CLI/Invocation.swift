@@ -38,10 +38,11 @@ final class Invocation: @unchecked Sendable {
 
   /// Returns the session (store, graph, policy and identity), opened once per command. Opening it
   /// recovers runs whose process died and imports the catalog when it changed.
-  func session() throws -> WorkspaceSession {
+  func session(importingChanges: Bool = true) throws -> WorkspaceSession {
     if let cachedSession { return cachedSession }
     let session = try WorkspaceSession(workspace: try workspace(),
-                                       actingAs: arguments.global.actingAs, logger: logger())
+                                       actingAs: arguments.global.actingAs, logger: logger(),
+                                       importingChanges: importingChanges)
     for notice in session.notices { Console.error("zof: warning: \(notice)") }
     cachedSession = session
     return session

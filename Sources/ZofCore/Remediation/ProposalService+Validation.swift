@@ -153,10 +153,20 @@ extension ProposalService {
       kind: kind, subject: "proposal:\(proposal.id)", proposer: spec.actor,
       changeAuthors: parties.actors(for: authors), affected: entities,
       owners: parties.owners(of: entities), environment: environment, evidence: evidence)
-    let request = try session.approvals.create(draft, requester: session.identity)
-    proposal.approvalRequestID = request.id
-    proposal.evidence = CanonicalJSON.encode(evidence)
-    try proposals.save(proposal)
+    // A newer proposal for the same run and check, started by another process while this
+    // one was validated, supersedes it; it then gets no request.
+    let queued = try session.store.database.transaction { () -> ApprovalRequest? in
+      guard try proposals.proposal(proposal.id)?.state != .superseded else { return nil }
+      let request = try session.approvals.create(draft, requester: session.identity)
+      proposal.approvalRequestID = request.id
+      proposal.evidence = CanonicalJSON.encode(evidence)
+      try proposals.save(proposal)
+      return request
+    }
+    guard let request = queued else {
+      logger.info("proposal.superseded", [("proposal", proposal.id)])
+      return try proposals.proposal(proposal.id) ?? proposal
+    }
     try recordAgent(spec, "proposal.queue", proposal,
                     ["approvalRequest": .string(request.id), "kind": .string(kind.rawValue),
                      "changeAuthors": .strings(request.changeAuthors),

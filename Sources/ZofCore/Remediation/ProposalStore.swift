@@ -48,13 +48,16 @@ public struct ProposalStore: Sendable {
   }
 
   /// Writes every field of `proposal` back, stamping the update time.
+  ///
+  /// A proposal that another process marked `superseded` stays so: the process still
+  /// working on it cannot bring it back by saving its own copy.
   public func save(_ proposal: Proposal) throws {
     try database.run("""
       UPDATE proposals SET updated_at = ?, state = ?, base_commit = ?, head_commit = ?,
         branch = ?, worktree = ?, diff_stat = ?, diff = ?, validation_run_id = ?,
         validation_status = ?, approval_request_id = ?, reason = ?, evidence = ?,
         patch_path = ?, summary_path = ?, handoff = ?
-      WHERE id = ?
+      WHERE id = ? AND state <> 'superseded'
       """, [Timestamp.now(), proposal.state.rawValue, proposal.baseCommit, proposal.headCommit,
             proposal.branch, proposal.worktree, proposal.diffStat, proposal.diff,
             proposal.validationRunID, proposal.validationStatus, proposal.approvalRequestID,

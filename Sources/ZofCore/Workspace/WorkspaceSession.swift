@@ -28,8 +28,11 @@ public final class WorkspaceSession: @unchecked Sendable {
   /// The process check decides on this host; the delay only covers a run still starting.
   public static let staleAfter: Double = 2
 
+  /// With `importingChanges` false, a changed catalog is left for the caller to import
+  /// (as `zof graph import` does, strictly); the session then uses the latest snapshot, and
+  /// imports only when there is none yet.
   public init(workspace: Workspace, actingAs login: String? = nil, logger: Logger = .disabled,
-              realActor: Actor? = nil) throws {
+              realActor: Actor? = nil, importingChanges: Bool = true) throws {
     self.workspace = workspace
     self.logger = logger
     let store = try Store(path: workspace.storePath)
@@ -55,7 +58,11 @@ public final class WorkspaceSession: @unchecked Sendable {
     let pending: ResolvedCatalog?
     let latest: SnapshotInfo?
     do {
-      (pending, latest) = try graphs.pendingImport()
+      if !importingChanges, let last = try store.snapshots.latest() {
+        (pending, latest) = (nil, last)
+      } else {
+        (pending, latest) = try graphs.pendingImport()
+      }
     } catch where error is InputError || error is InputErrors {
       // A broken catalog file must not lock people out of runs, evidence and approvals
       // during an incident: the last snapshot stays in force, and the problem is reported.

@@ -151,12 +151,36 @@ struct ConsolePaneScreenTests {
     #expect(built.context.session.snapshot.id == before + 1)
     let events = try fixture.session.audit.events(AuditQuery(action: "catalog.import")).events
     #expect(events.count == 2)
+
+    // A broken file keeps the snapshot, and the warning is the message left on screen.
+    try "kind: [\n".write(toFile: file, atomically: true, encoding: .utf8)
+    built.app.apply([.runCommand("impact --base HEAD~1")])
+    #expect(built.context.session.snapshot.id == before + 1)
+    #expect(built.app.message?.text.hasPrefix("the catalog has errors") == true,
+            "\(built.app.message?.text ?? "")")
+  }
+
+  /// A remediation or bisect started here stops with the console too, so quitting asks.
+  @Test func quitAsksWhileAJobIsGoing() throws {
+    let fixture = try ConsoleFixture()
+    let built = try build(fixture)
+    #expect(built.app.quitQuestion?() == nil)
+    let release = DispatchSemaphore(value: 0)
+    #expect(built.context.startJob("remediate") { _ in
+      release.wait()
+      return "done"
+    })
+    let question = built.app.quitQuestion?() ?? ""
+    #expect(question.hasPrefix("a remediation started here stop"), "\(question)")
+    release.signal()
   }
 
   /// A quoted comment reaches the vote as one piece, quotes removed.
   @Test func rejectCommandTakesAQuotedComment() throws {
     let fixture = try ConsoleFixture(user: "bob")
     let app = try build(fixture).app
+    app.apply([.runCommand("reject \(fixture.requestID) \"  \" ''")])
+    #expect(app.message?.text.contains(":reject needs a comment") == true)
     app.apply([.runCommand("reject \(fixture.requestID) \"breaks  refunds, see run 2\"")])
     let votes = try fixture.session.approvals.votes(requestID: fixture.requestID)
     #expect(votes.map(\.comment) == ["breaks  refunds, see run 2"])

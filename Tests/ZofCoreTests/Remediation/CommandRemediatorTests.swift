@@ -125,6 +125,11 @@ struct CommandRemediatorTests {
     let withdrawal = try session.audit.events(AuditQuery(action: "approval.withdraw")).events
     #expect(withdrawal.map(\.subject) == [olderRequest])
     #expect(withdrawal.first?.details.contains("superseded by proposal \(second.id)") == true)
+    // A process still working on the older proposal cannot bring it back by saving.
+    var stale = first
+    stale.state = .validated
+    try store.save(stale)
+    #expect(try store.proposal(first.id)?.state == .superseded)
     let bob = try fixture.session(as: "bob")
     let vote = try bob.approvals.approve(requestID: olderRequest, by: bob.identity)
     #expect(!vote.decision.allowed)

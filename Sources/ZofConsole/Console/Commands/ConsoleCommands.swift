@@ -36,9 +36,10 @@ final class ConsoleCommands {
       let words = try CommandWords.split(line)
       guard let name = words.first else { return [] }
       let arguments = Array(words.dropFirst())
-      // Commands that read the graph see catalog edits made since the console opened.
+      // Commands that read the graph see catalog edits made since the console opened. What
+      // that found goes last, so a warning about the catalog is not hidden by the result.
       let notes = Self.graphCommands.contains(name) ? try context.refreshIfCatalogChanged() : []
-      return notes + (try run(name, arguments))
+      return (try run(name, arguments)) + notes
     } catch {
       return [.message(.error, ConsoleErrorText.describe(error))]
     }
@@ -190,6 +191,7 @@ final class ConsoleCommands {
                        hint: "select one in the Approvals pane or give :\(choice.rawValue) ID")
     }
     let comment = arguments.dropFirst().joined(separator: " ")
+      .trimmingCharacters(in: .whitespacesAndNewlines)
     if choice == .reject && comment.isEmpty {
       throw UsageError(":reject needs a comment", hint: "for example :reject \(id) wrong fix")
     }

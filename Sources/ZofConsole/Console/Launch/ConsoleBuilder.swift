@@ -34,9 +34,12 @@ struct ConsoleBuilder {
     app.commandNames = ConsoleCommands.names
     app.commandHandler = { line in commands.handle(line) }
     app.quitQuestion = {
-      guard !context.activeRuns.isEmpty else { return nil }
-      let ids = context.activeRuns.sorted().map(String.init).joined(separator: ", ")
-      return "Run(s) \(ids) started here stop when the console quits. Quit anyway?"
+      // Runs, bisects and remediations started here execute in this process.
+      var work = context.activeRuns.sorted().map { "run \($0)" }
+      work += context.activeJobs.sorted().map { $0 == "remediate" ? "a remediation" : "a \($0)" }
+      guard !work.isEmpty else { return nil }
+      return "\(work.joined(separator: ", ")) started here stop when the console quits. "
+        + "Quit anyway?"
     }
     var verifyPending = verifyOnOpen
     // The framework calls this every 100 ms (`tickInterval`), between key reads.
