@@ -160,6 +160,20 @@ struct ConsolePaneScreenTests {
             "\(built.app.message?.text ?? "")")
   }
 
+  /// `r` re-reads the catalog too, not only the pane's rows.
+  @Test func refreshKeyImportsACatalogEdit() throws {
+    let fixture = try ConsoleFixture()
+    let built = try build(fixture)
+    let before = built.context.session.snapshot.id
+    let file = fixture.workspace.root + "/catalog/org.yaml"
+    let text = try String(contentsOfFile: file, encoding: .utf8)
+    try (text + "\n# edited\n").write(toFile: file, atomically: true, encoding: .utf8)
+    built.app.handleKey(.character("5"))
+    built.app.handleKey(.character("r"))
+    #expect(built.context.session.snapshot.id == before + 1)
+    #expect(built.app.message?.text == "graph, policy and data reloaded")
+  }
+
   /// A remediation or bisect started here stops with the console too, so quitting asks.
   @Test func quitAsksWhileAJobIsGoing() throws {
     let fixture = try ConsoleFixture()

@@ -63,6 +63,12 @@ final class ConsoleCommands {
         context.startVerification()
         return [.message(.info, "verifying the audit chain in the background")]
       case "refresh":
+        // A read-only console imports nothing; it reloads and says when the catalog moved on.
+        if context.readOnly {
+          context.invalidate()
+          return [.reload, .message(.info, "data reloaded")]
+            + (try context.refreshIfCatalogChanged())
+        }
         try context.refresh()
         return [.reload, .message(.info, "graph, policy and data reloaded")]
       default:

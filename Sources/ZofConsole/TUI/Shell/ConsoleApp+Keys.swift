@@ -43,7 +43,9 @@ extension ConsoleApp {
     case .commandMode: enter(.command(LineEditor(history: commandHistory)))
     case .filterMode: enter(.filter(LineEditor(text: filters[safe: activeIndex] ?? "")))
     case .help: enter(.help(ScrollState()))
-    case .refresh: apply([.reload, .message(.info, "refreshed")])
+    case .refresh:
+      // The console's own `:refresh` also re-reads the catalog and the policy.
+      apply(commandHandler?("refresh") ?? [.reload, .message(.info, "refreshed")])
     case .quit: apply([.quit])
     default:
       if let reactions = activePane?.handle(action) {
