@@ -135,16 +135,23 @@ struct ConsolePaneScreenTests {
             "\(after.joined(separator: "\n"))")
   }
 
+  /// Appends a comment to one of the fixture's catalog files; returns that file's path.
+  @discardableResult
+  private func editCatalog(_ fixture: ConsoleFixture) throws -> String {
+    let file = fixture.workspace.root + "/catalog/org.yaml"
+    let text = try String(contentsOfFile: file, encoding: .utf8)
+    try (text + "\n# edited while the console was open\n")
+      .write(toFile: file, atomically: true, encoding: .utf8)
+    return file
+  }
+
   /// A catalog edited while the console is open is imported before the next command that
   /// reads the graph, as a `zof` command would.
   @Test func catalogEditIsImportedBeforeAGraphCommand() throws {
     let fixture = try ConsoleFixture()
     let built = try build(fixture)
     let before = built.context.session.snapshot.id
-    let file = fixture.workspace.root + "/catalog/org.yaml"
-    let text = try String(contentsOfFile: file, encoding: .utf8)
-    try (text + "\n# edited while the console was open\n")
-      .write(toFile: file, atomically: true, encoding: .utf8)
+    let file = try editCatalog(fixture)
 
     built.app.apply([.runCommand("readiness --env staging")])
 
@@ -165,9 +172,7 @@ struct ConsolePaneScreenTests {
     let fixture = try ConsoleFixture()
     let built = try build(fixture)
     let before = built.context.session.snapshot.id
-    let file = fixture.workspace.root + "/catalog/org.yaml"
-    let text = try String(contentsOfFile: file, encoding: .utf8)
-    try (text + "\n# edited\n").write(toFile: file, atomically: true, encoding: .utf8)
+    try editCatalog(fixture)
     built.app.handleKey(.character("5"))
     built.app.handleKey(.character("r"))
     #expect(built.context.session.snapshot.id == before + 1)
