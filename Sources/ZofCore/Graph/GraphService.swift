@@ -29,7 +29,15 @@ public struct GraphService {
       contents.merge(manifests)
     }
     let resolver = CatalogResolver(strict: strict, repositoryPath: workspace.repositoryPath)
-    return try resolver.resolve(contents)
+    var catalog = try resolver.resolve(contents)
+    // zof.yaml lists the catalog's files, so removing an entry there changes the catalog
+    // although no catalog file changed.
+    let settings = (workspace.root as NSString).appendingPathComponent(Workspace.fileName)
+    if let (source, _) = CatalogSource.read(settings,
+                                            recordedAs: CatalogLoader.canonicalPath(settings)) {
+      catalog.sources.append(source)
+    }
+    return catalog
   }
 
   /// Imports the catalog as a new snapshot, whether or not it changed.

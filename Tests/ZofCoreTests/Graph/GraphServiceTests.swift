@@ -102,6 +102,31 @@ struct GraphServiceTests {
     #expect(try recordedStamp(graphs) == FileStamp.of(folder.path + "/catalog/serde.yaml"))
   }
 
+  /// An entry removed from zof.yaml changes the catalog although its file is unchanged.
+  @Test func removedSettingsEntryTriggersImport() throws {
+    folder.write("catalog/serde.yaml", component)
+    folder.write("more/team.yaml", """
+      apiVersion: backstage.io/v1alpha1
+      kind: Group
+      metadata:
+        name: team
+      spec:
+        type: team
+        children: []
+      """)
+    folder.write("zof.yaml", "catalog:\n  - catalog\n  - more/team.yaml\n")
+    let workspace = try Workspace.load(root: folder.path)
+    let graphs = GraphService(workspace: workspace, store: try Store(path: workspace.storePath))
+    #expect(try graphs.current().graph.count == 3)
+
+    folder.write("zof.yaml", "catalog:\n  - catalog\n")
+    let shrunk = GraphService(workspace: try Workspace.load(root: folder.path),
+                              store: graphs.store)
+    let loaded = try shrunk.current()
+    #expect(loaded.imported)
+    #expect(loaded.graph.count == 2)
+  }
+
   @Test func newFileTriggersImport() throws {
     folder.write("catalog/serde.yaml", component)
     let graphs = try service()
