@@ -54,8 +54,11 @@ public struct GraphService {
   }
 
   /// Stores a catalog read by `pendingImport` as a new snapshot.
-  public func save(_ catalog: ResolvedCatalog) throws -> Loaded {
-    let id = try store.snapshots.save(catalog)
+  /// `reusingAnyAfter` is passed to `SnapshotRepository.save`.
+  public func save(_ catalog: ResolvedCatalog, reusingAnyAfter after: Int64? = nil) throws
+    -> Loaded
+  {
+    let id = try store.snapshots.save(catalog, reusingAnyAfter: after)
     logger.info("catalog.import", [("snapshot", id), ("entities", catalog.entities.count),
                                    ("relations", catalog.relations.count),
                                    ("warnings", catalog.warnings.count)])

@@ -23,9 +23,22 @@ public struct SnapshotRepository {
   }
 
   /// Stores `catalog` as a new snapshot in one transaction and returns its id.
+  ///
+  /// With `after`, the id of the newest snapshot the caller knew of, a snapshot stored since
+  /// by another process with the same sources is returned instead of storing the catalog
+  /// again: commands started together after one edit then share one import.
   @discardableResult
-  public func save(_ catalog: ResolvedCatalog) throws -> Int64 {
+  public func save(_ catalog: ResolvedCatalog, reusingAnyAfter after: Int64? = nil) throws
+    -> Int64
+  {
     try database.transaction {
+      if let after, let newest = try database.scalar("SELECT max(id) FROM snapshots"),
+         newest > after,
+         try database.queryFirst("SELECT digest FROM snapshots WHERE id = ?", [newest], {
+           $0.text(0)
+         }) == Self.digest(of: catalog.sources) {
+        return newest
+      }
       let warnings = try JSONSerialization.data(withJSONObject: catalog.warnings)
       try database.run(
         """

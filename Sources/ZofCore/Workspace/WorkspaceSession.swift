@@ -90,7 +90,7 @@ public final class WorkspaceSession: @unchecked Sendable {
         identity, .catalogImport, context: AuthorizationContext(subject: "catalog"),
         audit: audit, details: ["files": .integer(Int64(pending.sources.count))])
       if decision.allowed {
-        let saved = try graphs.save(pending)
+        let saved = try graphs.save(pending, reusingAnyAfter: latest?.id ?? 0)
         snapshot = saved.snapshot
         imported = true
         loadedGraph = saved.graph

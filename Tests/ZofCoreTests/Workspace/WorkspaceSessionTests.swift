@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import Testing
 @testable import ZofCore
 
@@ -37,5 +38,29 @@ struct WorkspaceSessionTests {
     #expect(graph.count == (try session.store.snapshots.loadGraph(id: session.snapshot.id)).count)
     let full = Authorizer(policy: session.policy, directory: Directory(entities: graph.entities))
     #expect(full.roles(of: session.identity.effective).keys.sorted() == session.roles)
+  }
+
+  /// Commands started together after one catalog edit share one new snapshot.
+  @Test func sessionsOpenedTogetherAfterAnEditImportOnce() throws {
+    let fixture = try RemediationFixture()
+    let first = try fixture.session(as: "bob")
+    let file = fixture.root + "/catalog/org.yaml"
+    let text = try String(contentsOfFile: file, encoding: .utf8)
+    try (text + "\n# edited\n").write(toFile: file, atomically: true, encoding: .utf8)
+
+    let failures = Mutex<[String]>([])
+    let root = fixture.root
+    DispatchQueue.concurrentPerform(iterations: 4) { _ in
+      do {
+        _ = try WorkspaceSession(workspace: try Workspace.load(root: root), actingAs: "bob",
+                                 realActor: .user("tester"))
+      } catch {
+        failures.withLock { $0.append("\(error)") }
+      }
+    }
+
+    #expect(failures.withLock { $0 } == [])
+    let snapshots = try first.store.database.scalar("SELECT count(*) FROM snapshots")
+    #expect(snapshots == 2)
   }
 }
