@@ -39,23 +39,23 @@ enum GraphCommand {
       workspace = try Workspace.load(root: workspace.root)
     }
     let strict = invocation.arguments.flag("--strict")
-    if strict {
-      // Checked before any session opens, because the first session of a workspace
-      // imports what it finds.
-      _ = try GraphService(workspace: workspace, store: try Store(path: workspace.storePath))
+    // A strict read happens before any session opens, because the first session of a
+    // workspace imports whatever it finds.
+    let strictCatalog = strict
+      ? try GraphService(workspace: workspace, store: try Store(path: workspace.storePath))
         .readCatalog(strict: true)
-    }
+      : nil
     // The session leaves a changed catalog to this command, which imports it once.
     let session = try invocation.session(importingChanges: false)
     let service = GraphService(workspace: workspace, store: session.store,
                                logger: invocation.logger())
     let snapshot: SnapshotInfo
     if session.imported {
-      // There was no snapshot, so opening the session imported the catalog, decided and
-      // recorded; it was read strictly above when asked.
+      // Without an earlier snapshot, opening the session imported the catalog, decided
+      // and recorded.
       snapshot = session.snapshot
     } else {
-      let catalog = try service.readCatalog(strict: strict)
+      let catalog = try strictCatalog ?? service.readCatalog()
       try session.authorize(.catalogImport, subject: "catalog",
                             details: ["files": .integer(Int64(catalog.sources.count))])
       snapshot = try service.save(catalog).snapshot
