@@ -1,5 +1,5 @@
-// The least a Swift program can do to show the console's first page: start the runtime and
-// Foundation, open the store with SQLite's C interface, and print the newest 200 audit
+// The smallest Swift program that shows the console's first page. It starts the runtime and
+// Foundation, opens the store with SQLite's C interface, and prints the newest 200 audit
 // events. The console benchmark times it beside the sqlite3 shell, to show how much of the
 // console's start-up any Swift program pays before doing its own work.
 //

@@ -7,7 +7,7 @@ import ZofCore
 struct BrokenCatalogTests {
   let folder = ScratchFolder("zof-broken-catalog")
 
-  @Test func lastSnapshotStaysInForceAndImportNamesTheFile() throws {
+  @Test func brokenFileKeepsLastSnapshot() throws {
     folder.writeSingleCheckWorkspace(check: "quick", script: "true")
     let first = try BinaryRunner.run(["run", "--check", "quick"], in: folder.path)
     #expect(first.status == 0, "\(first.errors)")
@@ -29,7 +29,7 @@ struct BrokenCatalogTests {
 
   /// After an edit, `zof graph import` stores one snapshot, not one when the session opens
   /// and another for the command.
-  @Test func importAfterAnEditStoresOneSnapshot() throws {
+  @Test func editImportStoresOneSnapshot() throws {
     folder.writeSingleCheckWorkspace(check: "quick", script: "true")
     #expect(try BinaryRunner.run(["graph", "import"], in: folder.path).status == 0)
     folder.writeSingleCheckWorkspace(check: "quick", script: "echo edited")
@@ -45,7 +45,7 @@ struct BrokenCatalogTests {
 
   /// A strict import that fails stores nothing, even after an edit, and a strict import
   /// that passes stores one snapshot.
-  @Test func strictImportStoresNothingWhenItFails() throws {
+  @Test func failedStrictImportStoresNothing() throws {
     folder.writeSingleCheckWorkspace(check: "quick", script: "true")
     #expect(try BinaryRunner.run(["graph", "import", "--strict"], in: folder.path).status == 0)
     let catalog = try String(contentsOfFile: folder.path + "/catalog.yaml", encoding: .utf8)

@@ -61,7 +61,7 @@ struct CLIFrameTests {
   }
 
   /// In a repository, the store folder is ignored once, keeping what .gitignore had.
-  @Test func initIgnoresTheStoreInARepository() throws {
+  @Test func initIgnoresStoreInRepository() throws {
     try folder.git("init", "-q")
     folder.write(".gitignore", "build/")
     let first = try BinaryRunner.run(["init"], in: folder.path)

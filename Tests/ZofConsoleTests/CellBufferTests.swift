@@ -54,7 +54,7 @@ struct CellBufferTests {
     #expect(CharacterWidth.of("é") == 1)
   }
 
-  /// ASCII and box drawing take a shortcut; it must agree with the per-scalar rules.
+  /// ASCII and box drawing take a shortcut, which must agree with the per-scalar rules.
   @Test func shortcutWidthsAgreeWithScalarWidths() {
     let scalars = (0x00...0x7F).map { $0 } + (0x2500...0x259F).map { $0 }
     for value in scalars {

@@ -44,7 +44,7 @@ struct ConsoleEndToEndTests {
 
   /// Ctrl-C is a request to quit: with nothing running it quits at once, restores the
   /// terminal and exits 0.
-  @Test func ctrlCQuitsAndRestoresTheTerminal() throws {
+  @Test func ctrlCQuitsAndRestoresTerminal() throws {
     let binary = try #require(Tmux.zofBinary(), "zof binary not found; run swift build first")
     let tmux = Tmux()
     defer { tmux.killServer() }

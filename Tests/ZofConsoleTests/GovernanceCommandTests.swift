@@ -65,7 +65,7 @@ struct GovernanceCommandTests {
     #expect(rejected.status == 0)
     let late = try BinaryRunner.run(["--as", "carol", "approve", id], in: demo)
     #expect(late.status == 1)
-    // The trail says which way each vote went, whatever action decided it.
+    // The trail shows which way each vote went, whatever action decided it.
     let trail = try BinaryRunner.run(["audit", "--subject", id], in: demo)
     #expect(trail.output.contains("(reject vote)  \(id)"), "\(trail.output)")
     #expect(trail.output.contains("(approve vote)  \(id)"), "\(trail.output)")

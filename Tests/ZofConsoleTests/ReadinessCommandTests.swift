@@ -47,7 +47,7 @@ struct ReadinessCommandTests {
   }
 
   /// A critical workflow that no check covers cannot be shown to work, so it blocks.
-  @Test func criticalWorkflowWithoutACheckIsNotReady() throws {
+  @Test func uncheckedCriticalWorkflowBlocks() throws {
     let file = demo + "/catalog/workflows.yaml"
     let text = try String(contentsOfFile: file, encoding: .utf8)
     try (text + """

@@ -131,7 +131,7 @@ struct ShellScreenTests {
   }
 
   /// A message clears once it has been shown for its lifetime and a key was pressed since
-  /// it appeared; without a key it waits for whoever comes back to the screen.
+  /// it appeared. Without a key press it stays on screen.
   @Test func messageClearsAfterLifetimeOnceSeen() {
     var now = TestClock.date
     let app = ConsoleDemo.makeApp(live: false, clock: { now }, timeZone: TestClock.utc)
@@ -167,7 +167,7 @@ struct ShellScreenTests {
   }
 
   /// Work that quitting would stop is named first, and only a yes quits.
-  @Test func quitAsksWhenWorkWouldStop() {
+  @Test func quitPromptsWhenWorkWouldStop() {
     let app = makeApp()
     app.quitQuestion = { "Run(s) 4 started here stop when the console quits. Quit anyway?" }
     press([.character("q")], on: app)
@@ -181,8 +181,8 @@ struct ShellScreenTests {
     #expect(!app.isRunning)
   }
 
-  /// Ctrl-C asks like `q` when work would stop; a second Ctrl-C while asking quits.
-  @Test func interruptAsksThenQuitsOnTheSecond() {
+  /// Ctrl-C prompts like `q` when work would stop, and a second Ctrl-C quits at once.
+  @Test func secondInterruptQuits() {
     let app = makeApp()
     app.interrupt()
     #expect(!app.isRunning)

@@ -28,8 +28,8 @@ sleep 0.5
 
 # Both programs start the same way, in the same 160x50 tmux pane: bash notes the time
 # ($EPOCHREALTIME, a builtin, so no extra process) and starts the program, which writes
-# to the pane. sqlite3 is timed to its exit, after printing the page; the console to its
-# first frame, which it logs at trace level with the Unix time. Best of 5 each.
+# to the pane. sqlite3 is timed to its exit, after it printed the page. The console is
+# timed to its first frame, which it logs at trace level with the Unix time. Best of 5.
 page="SELECT seq, time, actor, action, subject, decision FROM audit_events
       ORDER BY seq DESC LIMIT 200;"
 

@@ -57,8 +57,8 @@ enum DemoCommand {
       paths: change, description: "HEAD~1...HEAD", base: "HEAD~1", head: "HEAD"),
                         snapshot: loaded.snapshot.id)
     Console.out("")
-    // The command as this binary was called, since `zof` may not be on PATH yet; a
-    // relative path is made absolute, because the line changes folder first.
+    // The binary's path as called, because `zof` may not be on PATH yet. A relative path
+    // becomes absolute, because the printed line changes folder first.
     let invoked = CommandLine.arguments.first ?? "zof"
     let zof = ShellText.word(invoked.contains("/")
       ? URL(fileURLWithPath: invoked).standardizedFileURL.path : invoked)

@@ -33,7 +33,7 @@ enum InitCommand {
 
   /// The store, log and evidence live in `.zof/`, which should not be committed. Adds it to
   /// the folder's .gitignore when the folder is in a git repository and nothing ignores it
-  /// yet; returns what was done, or nil.
+  /// yet. Returns what was done, or nil.
   static func ignoreStore(in folder: String) throws -> String? {
     let git = Git(repositoryPath: folder)
     guard (try? git.run(["rev-parse", "--is-inside-work-tree"])) != nil else { return nil }

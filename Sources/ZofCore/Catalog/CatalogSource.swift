@@ -6,7 +6,7 @@ public struct CatalogSource: Sendable, Equatable {
   public var path: String
   /// SHA-256 of the file's bytes.
   public var digest: String
-  /// Size and modification time when it was read; while they match, the file is not read
+  /// Size and modification time when it was read. While they match, the file is not read
   /// again to find out whether it changed. Nil in snapshots stored before stamps were kept.
   public var stamp: FileStamp?
 
@@ -17,12 +17,12 @@ public struct CatalogSource: Sendable, Equatable {
   }
 
   /// Reads the file at `path` and returns its bytes with the source that records them under
-  /// `recordedPath` (the path itself by default); nil when it cannot be read.
+  /// `recordedPath` (the path itself by default). Returns nil when the file cannot be read.
   ///
-  /// The stamp is taken before the bytes are read, and only when the file was last modified
-  /// more than `FileStamp.settleNanoseconds` earlier. A file written around the time it is
-  /// read could be written again within the clock's granularity without its stamp moving,
-  /// so it gets no stamp and is hashed on each check until `verify` can stamp it.
+  /// The stamp is taken before the bytes are read, and only for a file last modified more
+  /// than `FileStamp.settleNanoseconds` earlier. A newer file could be written again within
+  /// the clock's granularity without its stamp moving. So it gets no stamp, and each check
+  /// hashes it until `verify` can stamp it.
   public static func read(_ path: String, recordedAs recordedPath: String? = nil)
     -> (source: CatalogSource, data: Data)?
   {
@@ -41,8 +41,8 @@ public struct CatalogSource: Sendable, Equatable {
     case changed
   }
 
-  /// Checks whether the file still holds the bytes recorded. Only a missing or different
-  /// stamp makes it read and hash the file.
+  /// Checks whether the file still contains the bytes recorded. It reads and hashes the
+  /// file only when the stamp is missing or different.
   public func verify() -> Check {
     guard let current = FileStamp.of(path) else { return .changed }
     if let stamp, stamp == current { return .unchanged }

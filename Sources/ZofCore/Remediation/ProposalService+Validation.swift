@@ -154,7 +154,7 @@ extension ProposalService {
       changeAuthors: parties.actors(for: authors), affected: entities,
       owners: parties.owners(of: entities), environment: environment, evidence: evidence)
     // A newer proposal for the same run and check, started by another process while this
-    // one was validated, supersedes it; it then gets no request.
+    // one was validated, supersedes it, and then it gets no request.
     let queued = try session.store.database.transaction { () -> ApprovalRequest? in
       guard try proposals.proposal(proposal.id)?.state != .superseded else { return nil }
       let request = try session.approvals.create(draft, requester: session.identity)

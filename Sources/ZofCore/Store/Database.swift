@@ -35,11 +35,11 @@ public final class Database: @unchecked Sendable {
     try execute("PRAGMA foreign_keys = ON")
   }
 
-  /// Switches the journal to WAL, retrying while another connection holds the file.
+  /// Switches the journal to WAL, retrying while another connection has the file locked.
   ///
   /// Two processes opening a new database at once both try to change its journal mode.
-  /// SQLite then answers one of them SQLITE_BUSY at once, without the busy handler, because
-  /// waiting could deadlock; the loser retries here until the other has finished.
+  /// SQLite can then return SQLITE_BUSY to one of them without calling the busy handler,
+  /// which it skips where waiting could deadlock. The loser retries here instead.
   private func enableWriteAheadLog(withinMilliseconds limit: Int) throws {
     let start = DispatchTime.now().uptimeNanoseconds
     while true {

@@ -61,8 +61,11 @@ extension Schema {
     """)
 
   /// Adds the `withdrawn` status. SQLite cannot change a CHECK constraint in place, so the
-  /// requests table is rebuilt; the votes that reference it are set aside and put back, so
+  /// requests table is rebuilt. The votes that reference it are set aside and put back, so
   /// no foreign key points at a missing row at any step.
+  ///
+  /// NOTE: pending requests of proposals superseded before this version stay pending until
+  /// they expire, because withdrawing them here would change state without an audit event.
   static let approvalWithdrawalMigration = Migration(
     version: 6, name: "approval-withdrawal", sql: """
     CREATE TABLE approval_requests_next (

@@ -24,9 +24,9 @@ public struct SnapshotRepository {
 
   /// Stores `catalog` as a new snapshot in one transaction and returns its id.
   ///
-  /// With `after`, the id of the newest snapshot the caller knew of, a snapshot stored since
-  /// by another process with the same sources is returned instead of storing the catalog
-  /// again: commands started together after one edit then share one import.
+  /// With `after` (the id of the newest snapshot the caller knew of), a snapshot with the
+  /// same sources that another process stored since is returned instead. Commands started
+  /// together after one edit then share one import.
   @discardableResult
   public func save(_ catalog: ResolvedCatalog, reusingAnyAfter after: Int64? = nil) throws
     -> Int64
@@ -187,8 +187,8 @@ public struct SnapshotRepository {
   }
 
   public func loadGraph(id: Int64) throws -> SystemGraph {
-    // Reading rows is sequential; parsing their JSON bodies, most of the work, is spread
-    // over the cores.
+    // Rows are read one by one, and their JSON bodies, most of the work, are parsed on all
+    // cores.
     let rows = try database.query(
       """
       SELECT api_version, kind, namespace, name, title, description, file, line, body

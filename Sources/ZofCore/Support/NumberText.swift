@@ -14,7 +14,7 @@ public enum NumberText {
     let scale = (0..<digits).reduce(1.0) { result, _ in result * 10 }
     let product = value.magnitude * scale
     guard product < 1e15 else { return String(format: "%.\(digits)f", value) }
-    // `product` is the rounded result of the multiplication; `residue` is what rounding
+    // `product` is the rounded result of the multiplication, and `residue` is what rounding
     // dropped, so product + residue is the exact scaled value.
     let residue = (-product).addingProduct(value.magnitude, scale)
     let whole = product.rounded(.down)

@@ -23,9 +23,9 @@ public enum TerminalText {
              expandsTabs: expandsTabs)
   }
 
-  /// Sanitizes text: line feeds stay, tabs become spaces up to the next stop (or stay tabs
-  /// when `expandsTabs` is false, for output that may go to a file), carriage returns and
-  /// every other control character and escape sequence are removed or escaped.
+  /// Sanitizes text. Line feeds stay, and tabs become spaces up to the next stop, or stay
+  /// tabs when `expandsTabs` is false (for output that may go to a file). Carriage returns
+  /// and every other control character and escape sequence are removed or escaped.
   public static func sanitize(_ text: String, mode: Mode = .strip, expandsTabs: Bool = true)
     -> String
   {

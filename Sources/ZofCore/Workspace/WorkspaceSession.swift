@@ -15,7 +15,7 @@ public final class WorkspaceSession: @unchecked Sendable {
   /// The snapshot in force, and whether opening this session imported it.
   public private(set) var snapshot: SnapshotInfo
   public private(set) var imported: Bool
-  /// The whole graph once something asked for it; `graph` loads it.
+  /// The whole graph, once `graph` has loaded it.
   private var loadedGraph: SystemGraph?
   private let graphLock = NSLock()
   public private(set) var policy: Policy
@@ -28,9 +28,9 @@ public final class WorkspaceSession: @unchecked Sendable {
   /// The process check decides on this host; the delay only covers a run still starting.
   public static let staleAfter: Double = 2
 
-  /// With `importingChanges` false, a changed catalog is left for the caller to import
-  /// (as `zof graph import` does, strictly); the session then uses the latest snapshot, and
-  /// imports only when there is none yet.
+  /// Opens a session on `workspace`. With `importingChanges` false, the session keeps the
+  /// latest snapshot and leaves a changed catalog to the caller, as `zof graph import` needs.
+  /// It still imports when no snapshot exists yet.
   public init(workspace: Workspace, actingAs login: String? = nil, logger: Logger = .disabled,
               realActor: Actor? = nil, importingChanges: Bool = true) throws {
     self.workspace = workspace
@@ -75,7 +75,7 @@ public final class WorkspaceSession: @unchecked Sendable {
       (pending, latest) = (nil, last)
     }
     // Deciding who may do what needs only the policy, users and groups, so the whole graph
-    // of a large catalog is not loaded until a command asks for it.
+    // of a large catalog is loaded only when a command reads it.
     let governingEntities = try latest.map {
       try store.snapshots.loadEntities(id: $0.id, kinds: Self.governanceKinds)
     } ?? pending!.entities
@@ -160,7 +160,7 @@ public final class WorkspaceSession: @unchecked Sendable {
     }
   }
 
-  /// Whether `graph` has been read; a session that only decides and records never reads it.
+  /// Whether `graph` has been read. A session that only decides and records never reads it.
   var isGraphLoaded: Bool { graphLock.withLock { loadedGraph != nil } }
 
   /// The graph with its snapshot, and whether opening the session imported it.
@@ -196,7 +196,7 @@ public final class WorkspaceSession: @unchecked Sendable {
   }
 
   /// Returns whether a catalog file changed, appeared or disappeared since the snapshot in
-  /// force was taken; `refresh` then imports it.
+  /// force was taken. `refresh` imports such a change.
   public func catalogChanged() throws -> Bool {
     try GraphService(workspace: workspace, store: store, logger: logger)
       .sourcesChanged(since: snapshot)

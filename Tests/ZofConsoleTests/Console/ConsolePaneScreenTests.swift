@@ -28,7 +28,7 @@ struct ConsolePaneScreenTests {
     let deadline = Date().addingTimeInterval(20)
     while app.isBusy && Date() < deadline {
       usleep(10_000)
-      // The test clock stands still, so the shell's own tick would not poll the panes.
+      // The test clock is fixed, so the shell's own tick would not poll the panes.
       for pane in app.panes { app.apply(pane.tick()) }
     }
     #expect(!app.isBusy, "a pane was still evaluating after 20 s")
@@ -53,7 +53,7 @@ struct ConsolePaneScreenTests {
   }
 
   /// The pane draws at once while git is consulted in the background, then shows the report.
-  @Test func readinessShowsItIsEvaluatingThenTheReport() throws {
+  @Test func readinessShowsEvaluatingThenReport() throws {
     let fixture = try ConsoleFixture()
     let app = try build(fixture).app
     app.handleKey(.character("5"))
@@ -135,7 +135,7 @@ struct ConsolePaneScreenTests {
             "\(after.joined(separator: "\n"))")
   }
 
-  /// Appends a comment to one of the fixture's catalog files; returns that file's path.
+  /// Appends a comment to one of the fixture's catalog files and returns that file's path.
   @discardableResult
   private func editCatalog(_ fixture: ConsoleFixture) throws -> String {
     let file = fixture.workspace.root + "/catalog/org.yaml"
@@ -147,7 +147,7 @@ struct ConsolePaneScreenTests {
 
   /// A catalog edited while the console is open is imported before the next command that
   /// reads the graph, as a `zof` command would.
-  @Test func catalogEditIsImportedBeforeAGraphCommand() throws {
+  @Test func catalogEditImportedBeforeGraphCommand() throws {
     let fixture = try ConsoleFixture()
     let built = try build(fixture)
     let before = built.context.session.snapshot.id
@@ -179,8 +179,8 @@ struct ConsolePaneScreenTests {
     #expect(built.app.message?.text == "graph, policy and data reloaded")
   }
 
-  /// A remediation or bisect started here stops with the console too, so quitting asks.
-  @Test func quitAsksWhileAJobIsGoing() throws {
+  /// A remediation or bisect started here stops with the console too, so quitting needs a yes.
+  @Test func quitPromptsDuringAJob() throws {
     let fixture = try ConsoleFixture()
     let built = try build(fixture)
     #expect(built.app.quitQuestion?() == nil)

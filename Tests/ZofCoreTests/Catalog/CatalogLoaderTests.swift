@@ -66,7 +66,7 @@ struct CatalogLoaderTests {
   }
 
   /// A target that matches nothing is reported at the line that names it.
-  @Test func missingTargetIsReportedAtItsLine() throws {
+  @Test func missingTargetReportedAtItsLine() throws {
     let location = """
       apiVersion: backstage.io/v1alpha1
       kind: Location

@@ -37,7 +37,7 @@ struct YAMLParserTests {
     }
   }
 
-  /// An unclosed bracket is found only lines later; the message also names where it opened.
+  /// An unclosed bracket is found only lines later, so the message also names where it opened.
   @Test func unclosedBracketNamesWhereItOpened() throws {
     let text = "store: .zof\ncatalog: [a.yaml,\n\n\n\ntheme: dark\n"
     do {

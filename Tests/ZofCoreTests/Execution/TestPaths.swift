@@ -35,8 +35,8 @@ enum TestPaths {
     FileManager.default.fileExists(atPath: "\(corpus)/junit")
   }
 
-  /// Creates an empty folder under the system temporary folder; it is removed when the
-  /// test process exits, since tests keep using the path after their last mention of it.
+  /// Creates an empty folder under the system temporary folder. The folder is removed when
+  /// the test process exits, because tests use the path after their last mention of it.
   static func scratch(_ name: String = #function) throws -> String {
     let base = NSTemporaryDirectory() + "zof-exec-tests"
     try FileManager.default.createDirectory(atPath: base, withIntermediateDirectories: true)

@@ -57,9 +57,9 @@ struct GraphServiceTests {
     try graphs.store.snapshots.latest()?.sources.first { $0.path.hasSuffix("serde.yaml") }?.stamp
   }
 
-  /// A file written just before the import could be rewritten with the same size inside the
-  /// clock's granularity, so it is not stamped, and such an edit is still noticed.
-  @Test func freshFileIsHashedAndSameSizeEditNoticed() throws {
+  /// A file written just before the import is not stamped, because a same-size rewrite
+  /// inside the clock's granularity could keep its stamp. Such an edit is still noticed.
+  @Test func freshFileEditIsNoticed() throws {
     folder.write("catalog/serde.yaml", component)
     let graphs = try service()
     _ = try graphs.current()

@@ -4,9 +4,9 @@ import Testing
 @testable import ZofCore
 
 struct WorkspaceSessionTests {
-  /// Opening a session as someone else is an audited impersonation; a detached copy for a
+  /// Opening a session as someone else is an audited impersonation. A detached copy for a
   /// background thread keeps that identity without recording it again.
-  @Test func detachedSessionSharesStateAndRecordsNothing() throws {
+  @Test func detachedSessionRecordsNothing() throws {
     let fixture = try RemediationFixture()
     let session = try fixture.session(as: "bob")
     let before = try session.audit.head()
@@ -19,14 +19,14 @@ struct WorkspaceSessionTests {
     #expect(detached.snapshot.id == session.snapshot.id)
     #expect(detached.policy.name == session.policy.name)
     #expect(detached.store.database !== session.store.database)
-    // The copy writes through its own connection, and the original sees the change.
+    // The copy writes through its own connection, and the original reads the change.
     try detached.record("test.detached", subject: "workspace")
     #expect(try session.audit.head().seq == before.seq + 1)
   }
 
-  /// Deciding who may do what reads only the policy, users and groups; the whole graph is
-  /// read when first asked for, and decisions match those of the full graph.
-  @Test func graphLoadsOnlyWhenAskedFor() throws {
+  /// Authorization reads only the policy, users and groups, and its decisions match those
+  /// made with the full graph. The graph itself loads on first use.
+  @Test func graphLoadsOnFirstUse() throws {
     let fixture = try RemediationFixture()
     _ = try fixture.session(as: "bob")
     let session = try fixture.session(as: "bob")
@@ -41,7 +41,7 @@ struct WorkspaceSessionTests {
   }
 
   /// Commands started together after one catalog edit share one new snapshot.
-  @Test func sessionsOpenedTogetherAfterAnEditImportOnce() throws {
+  @Test func concurrentSessionsImportOnce() throws {
     let fixture = try RemediationFixture()
     let first = try fixture.session(as: "bob")
     let file = fixture.root + "/catalog/org.yaml"

@@ -1,9 +1,9 @@
-/// Splits a `:` command line into words the way a POSIX shell would for plain words:
-/// spaces separate words, single quotes keep everything literally, double quotes keep
-/// spaces and take a backslash before `"`, `\` or `$`, and a backslash outside quotes keeps
-/// the next character. No expansion of any kind is done.
+/// Splits a `:` command line into words as a POSIX shell splits plain words. Spaces separate
+/// words, and single quotes keep everything literally. Double quotes keep spaces and accept a
+/// backslash before `"`, `\` or `$`. Outside quotes, a backslash keeps the next character.
+/// Nothing is expanded.
 enum CommandWords {
-  /// Returns the words of `line`; throws `UsageError` for a quote that is never closed.
+  /// Returns the words of `line`. Throws `UsageError` for a quote that is never closed.
   static func split(_ line: String) throws -> [String] {
     var words: [String] = []
     var word = ""
@@ -40,7 +40,7 @@ enum CommandWords {
     return words
   }
 
-  /// Reads up to the closing `quote`; a backslash before one of `escapes` yields that
+  /// Reads up to the closing `quote`, where a backslash before one of `escapes` yields that
   /// character. Returns nil when the line ends first.
   private static func read(_ characters: inout String.Iterator, until quote: Character,
                            escapes: Set<Character>) -> String? {

@@ -63,7 +63,7 @@ final class ConsoleCommands {
         context.startVerification()
         return [.message(.info, "verifying the audit chain in the background")]
       case "refresh":
-        // A read-only console imports nothing; it reloads and says when the catalog moved on.
+        // A read-only console imports nothing: it reloads, and warns when the catalog changed.
         if context.readOnly {
           context.invalidate()
           return [.reload, .message(.info, "data reloaded")]

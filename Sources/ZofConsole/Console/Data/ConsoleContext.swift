@@ -63,9 +63,9 @@ final class ConsoleContext {
     invalidate()
   }
 
-  /// Imports the catalog before a command that reads the graph when a file changed since
-  /// the snapshot in force, as `zof` commands do; returns what to tell the user. A
-  /// read-only console changes nothing and says the graph is out of date.
+  /// Imports the catalog when a file changed since the snapshot in force, as `zof` commands
+  /// do before reading the graph, and returns the messages for the footer. A read-only
+  /// console imports nothing and warns that the graph is out of date.
   func refreshIfCatalogChanged() throws -> [Reaction] {
     guard try session.catalogChanged() else { return [] }
     if readOnly {
@@ -100,12 +100,15 @@ final class ConsoleContext {
     return reactions
   }
 
-  /// Most new events are checked here, on the main thread; beyond this many the whole
-  /// chain is verified again in the background instead.
+  /// The largest number of new events checked on the main thread. Beyond it, the whole
+  /// chain is verified again in the background.
   static let appendedEventsCheckedInPlace: Int64 = 5_000
 
   /// Carries a finished, intact verification over the events appended since, so the
   /// header's verified head keeps up with the chain.
+  ///
+  /// NOTE: rows checked before are not read again, so an edit to one of them shows only at
+  /// the next full verification (`v`, or the next console).
   private func extendVerification() -> [Reaction] {
     guard case .done(let earlier, let seconds) = verification, earlier.isIntact else {
       return []

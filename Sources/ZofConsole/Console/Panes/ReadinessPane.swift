@@ -174,7 +174,7 @@ final class ReadinessPane: Pane, StoreBackedPane {
   }
 }
 
-/// One readiness evaluation on its own thread; the pane collects the outcome on a tick.
+/// One readiness evaluation on its own thread, whose outcome the pane collects on a tick.
 final class ReadinessEvaluation: @unchecked Sendable {
   /// A failure, worded for the footer while still on the background thread.
   struct Failure: Error {

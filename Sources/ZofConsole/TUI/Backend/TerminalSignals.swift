@@ -9,8 +9,8 @@ import Synchronization
 /// main thread.
 let receivedTerminationSignal = Atomic<Int32>(0)
 
-/// How many SIGINTs (Ctrl-C at the terminal) arrived and were not yet handled. The console
-/// treats one as a request to quit, which asks first when quitting would stop work.
+/// The number of SIGINTs (Ctrl-C at the terminal) not yet handled. The console treats one as
+/// a request to quit, which prompts first when quitting would stop work.
 let receivedInterrupts = Atomic<Int32>(0)
 
 /// Whether curses owns the terminal, so exit paths know to restore it.

@@ -48,8 +48,8 @@ final class ConsoleApp {
   /// Set while the quit question is on screen, so a second Ctrl-C quits without waiting.
   private var askingToQuit = false
 
-  /// Handles Ctrl-C: a request to quit that asks first like `q`, unless the question is
-  /// already on screen, when it quits at once.
+  /// Handles Ctrl-C as a request to quit, which prompts first like `q`. A Ctrl-C while that
+  /// prompt is on screen quits at once.
   func interrupt() {
     if askingToQuit, case .prompt = mode {
       isRunning = false

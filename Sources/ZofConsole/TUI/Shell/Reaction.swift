@@ -36,7 +36,7 @@ struct StatusMessage: Equatable, Sendable {
   var level: MessageLevel
   var text: String
   var shownAt: Double
-  /// Whether a key was pressed while the message was shown. Until then it stays, so a
-  /// result that arrives while nobody is looking (a bisect, a finished run) is still there.
+  /// Whether a key was pressed while the message was shown. Until then the message stays,
+  /// so a result that arrives unattended (a bisect, a finished run) remains readable.
   var seen = false
 }
